@@ -1,0 +1,208 @@
+//===- EscapeAnalysis.h - Go-style escape analysis over a module ----------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The result of the escape analysis: for every allocation site whether its
+/// object escapes (and why, with the flow path), and for every pointer
+/// parameter a Go-style summary (leaks to the heap, to the result, or only
+/// its content, with deref levels).
+///
+/// The algorithm follows Go's cmd/compile/internal/escape (escape.go,
+/// solve.go): each function's escape graph (EscapeGraph.h) is solved by a
+/// shortest-dereference walk from the two roots `{heap}` and the result; a
+/// location reached with derefs -1 has its address flowing to the root and
+/// escapes. Functions are visited bottom-up over the call graph's strongly
+/// connected components (CallGraph + scc_iterator), a recursive component
+/// iterated until its parameter summaries stop changing, and summaries are
+/// applied at direct call sites. Before the walk, stores are resolved by an
+/// inclusion-based points-to solution (Andersen 1994) over the same graph,
+/// which is what lets a pointer stored into a local object stay local.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_ESCAPEANALYSIS_H
+#define ESCAPE_ESCAPEANALYSIS_H
+
+#include "escape/AllocationSites.h"
+#include "escape/EscapeGraph.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/IR/PassManager.h"
+#include <climits>
+#include <memory>
+
+namespace llvm {
+class TargetLibraryInfo;
+}
+
+namespace escape {
+
+/// Tunables of the analysis and the transform. Each has a cl::opt
+/// (`-escape-...`) and a clang plugin argument (`-fplugin-arg-escape-...`).
+struct EscapeOptions {
+  /// Largest object moved to the stack, in bytes.
+  uint64_t MaxObjectSize = 4096;
+  /// Total bytes a function may receive through demotion.
+  uint64_t MaxFrameSize = 16384;
+  /// The same total for functions in a recursive call-graph cycle.
+  uint64_t MaxRecursiveFrameSize = 1024;
+  /// Demote at all (false: analyse and report only).
+  bool Demote = true;
+  /// Functions with more instructions than this are not analysed: every
+  /// site in them is reported as escaping ("function too large").
+  unsigned MaxFunctionSize = 50000;
+};
+
+/// The options currently in force (cl::opt values, overridden by the clang
+/// plugin's arguments).
+EscapeOptions &escapeOptions();
+
+/// Go's leak summary of one parameter. Deref levels are counted from the
+/// parameter's value: 0 means the pointer itself flows, 1 what it points to.
+struct ParamSummary {
+  static constexpr int None = INT_MAX;
+  int HeapDerefs = None;   ///< min derefs at which it reaches {heap}
+  int ResultDerefs = None; ///< min derefs at which it reaches the result
+  bool MayFree = false;    ///< memory reachable from it may be freed
+  bool MayWrite = false;   ///< foreign pointers may be stored into it
+  std::string HeapReason;  ///< why it reaches the heap (callee's view)
+
+  bool operator==(const ParamSummary &O) const {
+    return HeapDerefs == O.HeapDerefs && ResultDerefs == O.ResultDerefs &&
+           MayFree == O.MayFree && MayWrite == O.MayWrite;
+  }
+  bool operator!=(const ParamSummary &O) const { return !(*this == O); }
+};
+
+/// The summary of a function, one entry per formal argument.
+struct FunctionSummary {
+  std::vector<ParamSummary> Params;
+  /// The result may hold pointers the caller cannot see (not derived from
+  /// the arguments).
+  bool ReturnsUnknown = false;
+  bool operator==(const FunctionSummary &O) const {
+    return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown;
+  }
+};
+
+/// One hop of a flow path, from the root towards the escaping location, in
+/// Go's -m=2 shape: `from <What> (<Kind>) at <Where>`.
+struct FlowStep {
+  std::string What;                       ///< e.g. "%p", "{heap}"
+  std::string Kind;                       ///< assign, load, store, call, ...
+  const llvm::Instruction *Where = nullptr;
+};
+
+/// What became of an allocation site.
+enum class Outcome {
+  Escapes,    ///< the object may outlive the function
+  NoEscape,   ///< analysis only: does not escape (print<escape>)
+  Moved,      ///< demoted to an alloca by the transform
+  KeptOnHeap, ///< does not escape, but was not demoted (KeptReason)
+};
+
+/// The verdict on one allocation site.
+struct SiteVerdict {
+  AllocationSite Site;
+  bool Escapes = false;
+  /// Why it escapes: "returned", "stored to global 'g'", ...
+  std::string Reason;
+  /// Root-to-object path, for -m=2.
+  std::vector<FlowStep> Path;
+  Outcome Result = Outcome::NoEscape;
+  /// Why a non-escaping object stayed on the heap.
+  std::string KeptReason;
+};
+
+/// The verdict on one pointer parameter (`this` included).
+struct ParamVerdict {
+  const llvm::Argument *Arg = nullptr;
+  ParamSummary Summary;
+  std::vector<FlowStep> Path;
+};
+
+/// Everything the analysis knows about one function.
+struct FunctionEscapeInfo {
+  const llvm::Function *F = nullptr;
+  /// Empty when analysed; otherwise why not ("optnone", "too large").
+  std::string Skipped;
+  /// Part of a recursive call-graph cycle.
+  bool Recursive = false;
+  std::unique_ptr<EscapeGraph> Graph;
+  /// pts(L) for every location L: the objects its value may point to.
+  std::vector<llvm::SparseBitVector<>> PointsTo;
+  std::vector<SiteVerdict> Sites;
+  std::vector<ParamVerdict> Params;
+  FunctionSummary Summary;
+
+  /// The objects the freed pointer of \p FC may point to.
+  const llvm::SparseBitVector<> &pointsTo(LocationId L) const {
+    return PointsTo[L];
+  }
+};
+
+/// The analysis result for a module.
+class EscapeResult {
+public:
+  llvm::MapVector<const llvm::Function *, FunctionEscapeInfo> Functions;
+
+  const FunctionEscapeInfo *lookup(const llvm::Function *F) const {
+    auto It = Functions.find(F);
+    return It == Functions.end() ? nullptr : &It->second;
+  }
+  FunctionEscapeInfo *lookup(const llvm::Function *F) {
+    auto It = Functions.find(F);
+    return It == Functions.end() ? nullptr : &It->second;
+  }
+  /// Invalid unless EscapeAnalysis (or everything) was preserved.
+  bool invalidate(llvm::Module &M, const llvm::PreservedAnalyses &PA,
+                  llvm::ModuleAnalysisManager::Invalidator &Inv);
+};
+
+/// Runs the analysis over \p M (bottom-up over call-graph SCCs).
+/// \p GetTLI gives TargetLibraryInfo per function.
+EscapeResult
+analyzeModule(llvm::Module &M,
+              llvm::function_ref<llvm::TargetLibraryInfo &(llvm::Function &)> GetTLI,
+              const EscapeOptions &Opts);
+
+/// The new-PM module analysis.
+class EscapeAnalysis : public llvm::AnalysisInfoMixin<EscapeAnalysis> {
+  friend llvm::AnalysisInfoMixin<EscapeAnalysis>;
+  static llvm::AnalysisKey Key;
+
+public:
+  using Result = EscapeResult;
+  Result run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+};
+
+/// `print<escape>`: the verdicts as text, for tests and debugging.
+class EscapePrinterPass : public llvm::PassInfoMixin<EscapePrinterPass> {
+  llvm::raw_ostream &OS;
+
+public:
+  explicit EscapePrinterPass(llvm::raw_ostream &OS) : OS(OS) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  static bool isRequired() { return true; }
+};
+
+/// Text of a parameter verdict, as in Go: "leaking param: p",
+/// "leaking param: p to result", "leaking param content: p",
+/// "p does not escape". \p Name is the parameter's source name.
+std::string describeParam(const ParamSummary &S, llvm::StringRef Name);
+
+/// The name a reason gives a value: a global's demangled name, a
+/// parameter's name (or `#N`), else the IR name.
+std::string sourceName(const llvm::Value *V);
+
+/// A function's name as a reader knows it: demangled, without parameters.
+std::string prettyFunctionName(llvm::StringRef Mangled);
+
+} // namespace escape
+
+#endif // ESCAPE_ESCAPEANALYSIS_H

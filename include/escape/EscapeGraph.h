@@ -1,0 +1,207 @@
+//===- EscapeGraph.h - Locations and assignment edges of one function -----===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The escape graph of one function, in the model of Go's
+/// cmd/compile/internal/escape (graph.go): a set of *locations* joined by
+/// assignment edges, each weighted by *derefs*:
+///
+///   dst = &src   derefs -1   (an alloca or allocation site: the SSA value is
+///                             the address of its object)
+///   dst = src    derefs  0   (GEP, casts, phi, select, freeze, aggregates)
+///   dst = *src   derefs +1   (load)
+///
+/// A location is either an *object* (a stack slot, a heap allocation site, or
+/// an external object the function cannot see: what a parameter, a global or
+/// an unknown pointer points to), a *value* (an SSA value that may hold a
+/// pointer), or one of two sinks: `{heap}` (anything that outlives the
+/// function) and the function's result.
+///
+/// Stores `*p = v` are kept aside as StoreConstraints: unlike Go, which sends
+/// every indirect store to the heap, the solver resolves them against the
+/// points-to sets of `p` (an object `o` in pts(p) gets the edge `o = v`, an
+/// external object sends `v` to `{heap}`), so a pointer stored into a local
+/// object does not escape unless that object does.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_ESCAPEGRAPH_H
+#define ESCAPE_ESCAPEGRAPH_H
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/SparseBitVector.h"
+#include "llvm/IR/Instruction.h"
+#include <string>
+#include <vector>
+
+namespace llvm {
+class Argument;
+class CallBase;
+class Function;
+class GlobalValue;
+class raw_ostream;
+class Value;
+} // namespace llvm
+
+namespace escape {
+
+/// Index of a location in an EscapeGraph.
+using LocationId = unsigned;
+
+/// What a location stands for.
+enum class LocationKind {
+  HeapSink,      ///< `{heap}`: outlives every local object.
+  Result,        ///< The function's return value.
+  StackObject,   ///< Memory of an alloca.
+  HeapObject,    ///< Memory of an allocation site (new, malloc, ...).
+  ParamObject,   ///< What a pointer parameter points to (external).
+  GlobalObject,  ///< A global variable's memory (external).
+  UnknownObject, ///< Memory reached through unknown pointers (external).
+  ThrownObject,  ///< The C++ exception object (external, escapes: thrown).
+  Value,         ///< An SSA value that may hold a pointer.
+};
+
+/// One location of the graph.
+struct Location {
+  LocationKind Kind;
+  /// The IR entity: the alloca / allocation call for objects, the SSA value
+  /// for values, the Argument for ParamObject, the GlobalValue for
+  /// GlobalObject; null for sinks and the unknown object.
+  const llvm::Value *IR = nullptr;
+  /// For a Value location that is a function argument: its object
+  /// (ParamObject) and nothing else; set by the builder.
+  bool isObject() const {
+    return Kind == LocationKind::StackObject ||
+           Kind == LocationKind::HeapObject || isExternalObject();
+  }
+  /// External objects belong to somebody else: anything stored into them
+  /// reaches the heap.
+  bool isExternalObject() const {
+    return Kind == LocationKind::ParamObject ||
+           Kind == LocationKind::GlobalObject ||
+           Kind == LocationKind::UnknownObject ||
+           Kind == LocationKind::ThrownObject;
+  }
+  bool isLocalObject() const {
+    return Kind == LocationKind::StackObject ||
+           Kind == LocationKind::HeapObject;
+  }
+};
+
+/// How a flow came about, for reasons and -m=2 paths.
+enum class FlowKind {
+  AddressOf, ///< the value is the address of the object
+  Assign,    ///< copy (GEP, cast, phi, select, aggregate)
+  Load,      ///< dst = *src
+  Store,     ///< *p = v resolved into an object (or the heap)
+  Return,    ///< ret v
+  Call,      ///< argument or result of a call (summary applied)
+  Escape,    ///< an edge into {heap} with a reason
+};
+
+/// An assignment edge `Dst = Src` with `Derefs` in {-1, 0, 1, 2, ...}.
+struct Edge {
+  LocationId Src;
+  int Derefs;
+  FlowKind Kind;
+  /// Where the flow happens (for paths); may be null.
+  const llvm::Instruction *Where = nullptr;
+  /// For edges into {heap}: the short reason, e.g. "stored to global 'g'".
+  std::string Reason;
+};
+
+/// `*Ptr = Val`, resolved by the solver against pts(Ptr).
+struct StoreConstraint {
+  LocationId Ptr;
+  LocationId Val;
+  const llvm::Instruction *Where;
+};
+
+/// Memory reachable from `Ptr` may be overwritten with pointers the function
+/// cannot see (an unknown or summarised callee writes through it).
+struct ClobberConstraint {
+  LocationId Ptr;
+  const llvm::Instruction *Where;
+};
+
+/// A call that frees (or reallocates) the memory `Ptr` points to.
+struct FreeCall {
+  LocationId Ptr;
+  const llvm::CallBase *Call;
+  bool IsRealloc;
+};
+
+/// The escape graph of one function. Built by GraphBuilder, solved by
+/// EscapeSolver; owns no IR.
+class EscapeGraph {
+public:
+  explicit EscapeGraph(const llvm::Function &F);
+
+  const llvm::Function &function() const { return F; }
+
+  /// The sinks and the shared unknown object always exist.
+  LocationId heap() const { return 0; }
+  LocationId result() const { return 1; }
+  LocationId unknown() const { return 2; }
+  LocationId thrown() const { return 3; }
+
+  LocationId addLocation(LocationKind K, const llvm::Value *IR);
+  /// The Value location of \p V, or none.
+  std::optional<LocationId> lookupValue(const llvm::Value *V) const;
+  /// The Value location of \p V, created on first use.
+  LocationId valueLocation(const llvm::Value *V);
+  /// The object location of an alloca, allocation call, argument or global.
+  std::optional<LocationId> lookupObject(const llvm::Value *V) const;
+  LocationId objectLocation(LocationKind K, const llvm::Value *V);
+
+  /// Adds `Dst = Src` with \p Derefs. Returns false if an edge at least as
+  /// strong (same source, no more derefs) already exists.
+  bool addEdge(LocationId Dst, LocationId Src, int Derefs, FlowKind K,
+               const llvm::Instruction *Where, std::string Reason = {});
+  /// `{heap} = V` (Derefs 0: V itself escapes; 1: what it points to).
+  void addEscape(LocationId V, int Derefs, const llvm::Instruction *Where,
+                 std::string Reason) {
+    addEdge(heap(), V, Derefs, FlowKind::Escape, Where, std::move(Reason));
+  }
+  void addStore(LocationId Ptr, LocationId Val, const llvm::Instruction *I) {
+    Stores.push_back({Ptr, Val, I});
+  }
+  void addClobber(LocationId Ptr, const llvm::Instruction *I) {
+    Clobbers.push_back({Ptr, I});
+  }
+  void addFree(LocationId Ptr, const llvm::CallBase *CB, bool IsRealloc) {
+    Frees.push_back({Ptr, CB, IsRealloc});
+  }
+
+  unsigned size() const { return Locations.size(); }
+  const Location &location(LocationId L) const { return Locations[L]; }
+  /// Incoming edges of \p L (the sources that flow into it).
+  const std::vector<Edge> &incoming(LocationId L) const { return In[L]; }
+  const std::vector<StoreConstraint> &stores() const { return Stores; }
+  const std::vector<ClobberConstraint> &clobbers() const { return Clobbers; }
+  const std::vector<FreeCall> &frees() const { return Frees; }
+
+  /// A short human name: `{heap}`, `~r0`, `%call`, `&{storage for %x}`.
+  std::string name(LocationId L) const;
+  void print(llvm::raw_ostream &OS) const;
+
+private:
+  const llvm::Function &F;
+  std::vector<Location> Locations;
+  std::vector<std::vector<Edge>> In;
+  std::vector<StoreConstraint> Stores;
+  std::vector<ClobberConstraint> Clobbers;
+  std::vector<FreeCall> Frees;
+  llvm::DenseMap<const llvm::Value *, LocationId> ValueLocs;
+  llvm::DenseMap<const llvm::Value *, LocationId> ObjectLocs;
+};
+
+} // namespace escape
+
+#endif // ESCAPE_ESCAPEGRAPH_H

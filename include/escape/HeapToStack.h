@@ -1,0 +1,54 @@
+//===- HeapToStack.h - Demote non-escaping allocations --------------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The `escape` module pass: runs EscapeAnalysis, moves every allocation
+/// site that does not escape and passes the safety rules to an entry-block
+/// alloca, removes its matching deallocations, and reports every verdict as
+/// an optimization remark (pass name `escape`) and to the ReportSink.
+///
+/// Safety rules (a site stays on the heap unless all hold):
+///  - a new-expression (`builtin`) or malloc/calloc/aligned_alloc;
+///  - the object does not escape;
+///  - every free of it is of its family and frees nothing else, no realloc;
+///  - constant size <= EscapeOptions::MaxObjectSize, and the function's
+///    total stays within MaxFrameSize (MaxRecursiveFrameSize if recursive);
+///  - in a loop (or irreducible cycle), the object of the previous iteration
+///    is dead when the allocation runs again: no pointer to it is kept in
+///    memory or carried by a loop-header phi (LoopSlots.cpp).
+/// The alloca gets the allocator's alignment, calloc'd memory is zeroed,
+/// lifetime.start/end mark the object's life, and `tail` is cleared on calls
+/// of functions that received a demoted object.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_HEAPTOSTACK_H
+#define ESCAPE_HEAPTOSTACK_H
+
+#include "escape/EscapeAnalysis.h"
+
+#include "llvm/IR/PassManager.h"
+
+namespace escape {
+
+/// `-passes=escape`.
+class EscapePass : public llvm::PassInfoMixin<EscapePass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+};
+
+/// Decides, for each non-escaping site of \p Info, whether it can be moved,
+/// and moves it (when Opts.Demote). Sets each SiteVerdict's Result and
+/// KeptReason. Returns true if the IR changed.
+bool demoteAllocations(FunctionEscapeInfo &Info, llvm::Function &F,
+                       llvm::FunctionAnalysisManager &FAM,
+                       const EscapeOptions &Opts);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,28 @@
+//===- Plugin.h - Putting the escape passes into a pipeline ---------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_PLUGIN_H
+#define ESCAPE_PLUGIN_H
+
+namespace llvm {
+class PassBuilder;
+}
+
+namespace escape {
+
+/// Registers the pass names (`escape`, `print<escape>`, `escape-inventory`),
+/// the EscapeAnalysis, and the pipeline placement: `escape-inventory` at
+/// PipelineStart (before any optimisation), `escape` at OptimizerEarly
+/// (after the inliner, before sanitizer instrumentation, which clang adds
+/// at OptimizerLast). Registering twice with one PassBuilder (clang given
+/// the file both as -fplugin and -fpass-plugin) has no further effect.
+void registerEscapePasses(llvm::PassBuilder &PB);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,144 @@
+//===- Report.h - Verdicts handed from the pass to the clang report -------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The ReportSink is where the LLVM passes leave their verdicts for the clang
+/// plugin, which prints them at the user's source lines after code
+/// generation. It holds plain data (file names, lines, columns, strings),
+/// no IR, so it outlives the module. The passes fill it only when a client
+/// enabled it; `opt` never does.
+///
+/// Three producers:
+///  - the inventory pass (`escape-inventory`, at the start of the pipeline,
+///    before any optimisation): every function the front end emitted, every
+///    allocation site it contained, and the parameter verdicts;
+///  - the escape pass (after inlining): the final site verdicts;
+///  - both record source positions as a stack of frames (innermost first),
+///    from the instruction's DILocation and its inlinedAt chain.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_REPORT_H
+#define ESCAPE_REPORT_H
+
+#include "escape/EscapeAnalysis.h"
+
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class DILocation;
+class Instruction;
+class Module;
+} // namespace llvm
+
+namespace escape {
+
+/// One source position of an inlined call stack.
+struct SourceFrame {
+  std::string File; ///< as in DIFile: directory joined with filename
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// The function this position is in (DISubprogram name / linkage name).
+  std::string Function;
+  std::string LinkageName;
+};
+
+/// A position as its frames, innermost (where the instruction is) first.
+using SourceStack = std::vector<SourceFrame>;
+
+/// The frames of \p I's debug location; empty without one.
+SourceStack sourceStack(const llvm::Instruction *I);
+
+/// One hop of a flow path with its position.
+struct FlowRecord {
+  std::string What;
+  std::string Kind;
+  SourceStack Where;
+};
+
+/// The final verdict on one allocation site (one copy of it after inlining).
+struct SiteRecord {
+  SourceStack Where;
+  /// The IR spelling when no source spelling is known: `new (16 bytes)`.
+  std::string IRSpelling;
+  AllocKind Kind = AllocKind::Other;
+  std::string IRFunction; ///< the function holding this copy (mangled)
+  Outcome Result = Outcome::Escapes;
+  std::string Reason;     ///< why it escapes
+  std::string KeptReason; ///< why a non-escaping object stayed on the heap
+  std::vector<FlowRecord> Path;
+};
+
+/// A parameter verdict.
+struct ParamRecord {
+  std::string Function; ///< mangled name
+  unsigned ArgNo = 0;
+  std::string IRName; ///< the argument's IR name (`this`, `p`), may be empty
+  ParamSummary Summary;
+  std::vector<FlowRecord> Path;
+};
+
+/// A function the front end emitted (seen before any optimisation).
+struct FunctionRecord {
+  std::string LinkageName;
+  SourceFrame Where; ///< the DISubprogram's file and line
+};
+
+/// Collected verdicts of one compilation.
+class ReportSink {
+public:
+  /// Turns collection on (the clang plugin does, when reporting).
+  void enable() { Enabled = true; }
+  bool enabled() const { return Enabled; }
+  void clear();
+
+  std::vector<FunctionRecord> Functions;
+  /// Allocation sites present before optimisation.
+  std::vector<SiteRecord> EarlySites;
+  /// Verdicts after the escape pass.
+  std::vector<SiteRecord> Sites;
+  std::vector<ParamRecord> Params;
+  /// The escape pass ran (the report can tell "eliminated" apart from
+  /// "never analysed").
+  bool EscapePassRan = false;
+  /// The escape pass ran only as analysis (-O0 or demotion disabled).
+  std::string NotDemotingBecause;
+
+private:
+  bool Enabled = false;
+};
+
+/// The process-wide sink (one compilation per clang process).
+ReportSink &reportSink();
+
+/// Records the final verdict of one site copy (escape pass). \p Where is
+/// taken before the transform erased the call.
+void recordSite(const SiteVerdict &V, SourceStack Where,
+                llvm::StringRef IRSpelling, llvm::StringRef IRFunction);
+/// Records functions, early sites and parameter verdicts (inventory pass).
+void recordInventory(llvm::Module &M, const EscapeResult &R);
+
+/// `escape-inventory`: fills the sink before optimisation. Does nothing
+/// unless the sink is enabled.
+class EscapeInventoryPass : public llvm::PassInfoMixin<EscapeInventoryPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  static bool isRequired() { return true; }
+};
+
+/// Text of a verdict at level 1, without the spelling of the site:
+/// "escapes to heap: returned", "does not escape; moved to stack", ...
+std::string describeOutcome(Outcome O, llvm::StringRef Reason,
+                            llvm::StringRef KeptReason);
+
+} // namespace escape
+
+#endif // ESCAPE_REPORT_H

@@ -1,0 +1,236 @@
+//===- Calls.cpp - Calls in the escape graph ------------------------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// How a call moves pointers, after Go's call.go:
+//  - allocation functions create a heap object; free-like functions record
+//    a FreeCall (no escape: frees are matched by the transform);
+//  - memory intrinsics copy content (memcpy = load + store);
+//  - a defined callee with a summary: each argument flows to {heap} and to
+//    the call's result with the summary's deref levels;
+//  - anything else is judged by its declaration's attributes (nocapture,
+//    nofree, readonly, returned), which inferattrs and TargetLibraryInfo put
+//    on C library functions, and `[[clang::noescape]]` puts on user ones.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GraphBuilder.h"
+
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+using namespace llvm;
+
+namespace escape {
+
+static std::string calleeName(const CallBase &CB) {
+  if (const Function *Callee = CB.getCalledFunction())
+    return prettyFunctionName(Callee->getName());
+  if (CB.isInlineAsm())
+    return "inline asm";
+  return "";
+}
+
+void GraphBuilder::visitCallBase(CallBase &CB) {
+  if (visitIntrinsic(CB) || visitMemoryBuiltin(CB))
+    return;
+  const Function *Callee = CB.getCalledFunction();
+  if (Callee && !CB.isMustTailCall() && !CB.hasOperandBundles())
+    if (const FunctionSummary *S = Summaries(*Callee))
+      if (S->Params.size() == Callee->arg_size()) {
+        applySummary(CB, *Callee, *S);
+        return;
+      }
+  applyAttributes(CB);
+}
+
+bool GraphBuilder::visitIntrinsic(CallBase &CB) {
+  auto *II = dyn_cast<IntrinsicInst>(&CB);
+  if (!II)
+    return false;
+  switch (II->getIntrinsicID()) {
+  // No flow of pointers.
+  case Intrinsic::lifetime_start:
+  case Intrinsic::lifetime_end:
+  case Intrinsic::dbg_declare:
+  case Intrinsic::dbg_value:
+  case Intrinsic::dbg_label:
+  case Intrinsic::dbg_assign:
+  case Intrinsic::assume:
+  case Intrinsic::invariant_start:
+  case Intrinsic::invariant_end:
+  case Intrinsic::objectsize:
+  case Intrinsic::expect:
+  case Intrinsic::prefetch:
+  case Intrinsic::sideeffect:
+  case Intrinsic::pseudoprobe:
+  case Intrinsic::experimental_noalias_scope_decl:
+  case Intrinsic::donothing:
+  case Intrinsic::stacksave:
+  case Intrinsic::stackrestore:
+  case Intrinsic::var_annotation:
+  case Intrinsic::type_test:
+  case Intrinsic::public_type_test:
+  case Intrinsic::is_constant:
+  case Intrinsic::memset:
+  case Intrinsic::memset_inline:
+  case Intrinsic::vastart:
+  case Intrinsic::vacopy:
+  case Intrinsic::vaend:
+    return true;
+  // The result is the (first) argument.
+  case Intrinsic::launder_invariant_group:
+  case Intrinsic::strip_invariant_group:
+  case Intrinsic::ptrmask:
+  case Intrinsic::ptr_annotation:
+  case Intrinsic::ssa_copy:
+  case Intrinsic::threadlocal_address:
+  case Intrinsic::expect_with_probability:
+    if (auto R = result(CB))
+      if (auto A = operand(CB.getArgOperand(0)))
+        G->addEdge(*R, *A, 0, FlowKind::Assign, &CB);
+    return true;
+  // Content copies: *dst = *src.
+  case Intrinsic::memcpy:
+  case Intrinsic::memcpy_inline:
+  case Intrinsic::memmove: {
+    auto Dst = operand(CB.getArgOperand(0));
+    auto Src = operand(CB.getArgOperand(1));
+    if (!Dst || !Src)
+      return true;
+    // The call stands for the copied content.
+    LocationId Content = G->valueLocation(&CB);
+    G->addEdge(Content, *Src, 1, FlowKind::Load, &CB);
+    G->addStore(*Dst, Content, &CB);
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+bool GraphBuilder::visitMemoryBuiltin(CallBase &CB) {
+  if (std::optional<AllocationSite> S =
+          classifyAllocation(&CB, TLI, DL)) {
+    LocationId V = G->valueLocation(&CB);
+    LocationId O = G->objectLocation(LocationKind::HeapObject, &CB);
+    G->addEdge(V, O, -1, FlowKind::AddressOf, &CB);
+    Sites->push_back(*S);
+    return true;
+  }
+  if (isReallocation(CB, TLI)) {
+    // realloc frees its argument and hands back memory holding its content.
+    auto Old = operand(CB.getArgOperand(0));
+    if (Old) {
+      G->addFree(*Old, &CB, /*IsRealloc=*/true);
+      G->addEscape(*Old, 1, &CB, "content moved by realloc");
+    }
+    unknownResult(CB);
+    return true;
+  }
+  if (const Value *Freed = freedOperand(CB, TLI)) {
+    if (auto P = operand(Freed))
+      G->addFree(*P, &CB, /*IsRealloc=*/false);
+    return true;
+  }
+  if (const Function *Callee = CB.getCalledFunction()) {
+    StringRef N = Callee->getName();
+    if (N == "__cxa_allocate_exception") {
+      LocationId V = G->valueLocation(&CB);
+      G->addEdge(V, G->thrown(), -1, FlowKind::AddressOf, &CB);
+      return true;
+    }
+    if (N == "__cxa_free_exception")
+      return true;
+    if (N == "__cxa_throw") {
+      // The exception object (already modelled as thrown) and its type
+      // info; the destructor pointer is a function.
+      return true;
+    }
+  }
+  return false;
+}
+
+void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
+                                const FunctionSummary &S) {
+  std::string Name = prettyFunctionName(Callee.getName());
+  auto R = result(CB);
+  for (unsigned I = 0, E = CB.arg_size(); I != E; ++I) {
+    auto A = operand(CB.getArgOperand(I));
+    if (!A)
+      continue;
+    if (I >= S.Params.size()) {
+      G->addEscape(*A, 0, &CB, "passed to '" + Name + "' as a variadic argument");
+      continue;
+    }
+    const ParamSummary &P = S.Params[I];
+    if (P.MayFree)
+      G->addEscape(*A, 0, &CB, "passed to '" + Name + "' which may free it");
+    if (P.HeapDerefs != ParamSummary::None)
+      G->addEscape(*A, P.HeapDerefs, &CB,
+                   "passed to '" + Name + "' which leaks it");
+    if (P.ResultDerefs != ParamSummary::None && R)
+      G->addEdge(*R, *A, P.ResultDerefs, FlowKind::Call, &CB);
+    if (P.MayWrite)
+      G->addClobber(*A, &CB);
+  }
+  if (R && S.ReturnsUnknown)
+    G->addEdge(*R, G->unknown(), -1, FlowKind::AddressOf, &CB);
+}
+
+void GraphBuilder::applyAttributes(CallBase &CB) {
+  std::string Name = calleeName(CB);
+  std::string Unknown = Name.empty() ? std::string("passed to an indirect call")
+                                     : "passed to unknown function '" + Name + "'";
+  const Function *Callee = CB.getCalledFunction();
+  unsigned NumParams = CB.getFunctionType()->getNumParams();
+  bool CallReadsOnly = CB.onlyReadsMemory();
+  bool ResultMayHoldPointer = mayHoldPointer(CB.getType());
+  auto R = result(CB);
+  if (R)
+    G->addEdge(*R, G->unknown(), -1, FlowKind::AddressOf, &CB);
+
+  for (unsigned I = 0, E = CB.arg_size(); I != E; ++I) {
+    Value *Arg = CB.getArgOperand(I);
+    auto A = operand(Arg);
+    if (!A)
+      continue;
+    bool Captured = I >= NumParams || !Arg->getType()->isPointerTy() ||
+                    !CB.doesNotCapture(I) || CB.isMustTailCall();
+    if (Captured) {
+      G->addEscape(*A, 0, &CB, Unknown);
+      if (R && CB.paramHasAttr(I, Attribute::Returned))
+        G->addEdge(*R, *A, 0, FlowKind::Call, &CB);
+      continue;
+    }
+    bool NoFree = CB.paramHasAttr(I, Attribute::NoFree) ||
+                  CB.hasFnAttr(Attribute::NoFree) ||
+                  (Callee && Callee->doesNotFreeMemory()) || CallReadsOnly;
+    if (!NoFree) {
+      G->addEscape(*A, 0, &CB,
+                   Name.empty() ? std::string("passed to an indirect call which may free it")
+                                : "passed to '" + Name + "' which may free it");
+      continue;
+    }
+    // Not captured and not freed: what it points to may still be read
+    // (and leaked, or returned) or overwritten by the callee.
+    if (!CallReadsOnly || ResultMayHoldPointer)
+      G->addEscape(*A, 1, &CB, Unknown);
+    if (!CB.onlyReadsMemory(I))
+      G->addClobber(*A, &CB);
+  }
+  // Operand bundles may hand pointers to the callee as well.
+  for (unsigned B = 0, E = CB.getNumOperandBundles(); B != E; ++B)
+    for (const Use &U : CB.getOperandBundleAt(B).Inputs)
+      if (auto A = operand(U.get()))
+        G->addEscape(*A, 0, &CB, Unknown);
+}
+
+} // namespace escape

@@ -1,0 +1,295 @@
+//===- EscapeAnalysis.cpp - Bottom-up over the call graph -----------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Drives the per-function analysis over the module: strongly connected
+// components of the call graph in post order (callees first), as Go's
+// escape.Batch does per SCC. Within a recursive component every function is
+// analysed again until the parameter summaries stop changing; summaries only
+// grow (more leaks, lower derefs), so this terminates, and after a bounded
+// number of rounds the component is given up (every parameter leaks).
+//
+//===----------------------------------------------------------------------===//
+
+#include "escape/EscapeAnalysis.h"
+
+#include "GraphBuilder.h"
+#include "Solver.h"
+
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/ADT/Statistic.h"
+#include "llvm/Analysis/CallGraph.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Debug.h"
+#include "llvm/Support/raw_ostream.h"
+
+#define DEBUG_TYPE "escape"
+
+using namespace llvm;
+
+STATISTIC(NumFunctionsAnalyzed, "Functions whose escape graph was solved");
+STATISTIC(NumSitesEscaping, "Allocation sites that escape");
+STATISTIC(NumSitesLocal, "Allocation sites that do not escape");
+
+namespace escape {
+
+static cl::opt<uint64_t> MaxObjectSize(
+    "escape-max-object-size", cl::init(4096),
+    cl::desc("Largest heap object (bytes) the escape pass moves to the stack"));
+static cl::opt<uint64_t> MaxFrameSize(
+    "escape-max-frame-size", cl::init(16384),
+    cl::desc("Bytes of demoted objects one function may receive"));
+static cl::opt<uint64_t> MaxRecursiveFrameSize(
+    "escape-max-recursive-frame-size", cl::init(1024),
+    cl::desc("Bytes of demoted objects a recursive function may receive"));
+static cl::opt<bool> Demote("escape-demote", cl::init(true),
+                            cl::desc("Move non-escaping allocations to the stack"));
+static cl::opt<unsigned> MaxFunctionSize(
+    "escape-max-function-size", cl::init(50000),
+    cl::desc("Instructions above which a function is not analysed"));
+
+EscapeOptions &escapeOptions() {
+  static EscapeOptions Opts;
+  static bool Initialised = false;
+  if (!Initialised) {
+    Initialised = true;
+    Opts.MaxObjectSize = MaxObjectSize;
+    Opts.MaxFrameSize = MaxFrameSize;
+    Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
+    Opts.Demote = Demote;
+    Opts.MaxFunctionSize = MaxFunctionSize;
+  }
+  // Options given on the command line win over programmatic defaults.
+  if (MaxObjectSize.getNumOccurrences())
+    Opts.MaxObjectSize = MaxObjectSize;
+  if (MaxFrameSize.getNumOccurrences())
+    Opts.MaxFrameSize = MaxFrameSize;
+  if (MaxRecursiveFrameSize.getNumOccurrences())
+    Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
+  if (Demote.getNumOccurrences())
+    Opts.Demote = Demote;
+  if (MaxFunctionSize.getNumOccurrences())
+    Opts.MaxFunctionSize = MaxFunctionSize;
+  return Opts;
+}
+
+std::string prettyFunctionName(StringRef Mangled) {
+  ItaniumPartialDemangler D;
+  if (!D.partialDemangle(Mangled.str().c_str())) {
+    if (char *Name = D.getFunctionName(nullptr, nullptr)) {
+      std::string S(Name);
+      std::free(Name);
+      return S;
+    }
+  }
+  return Mangled.str();
+}
+
+std::string describeParam(const ParamSummary &S, StringRef Name) {
+  if (S.HeapDerefs == 0)
+    return ("leaking param: " + Name).str();
+  if (S.ResultDerefs == 0 && S.HeapDerefs == ParamSummary::None)
+    return ("leaking param: " + Name + " to result").str();
+  if (S.HeapDerefs != ParamSummary::None)
+    return ("leaking param content: " + Name).str();
+  if (S.ResultDerefs != ParamSummary::None)
+    return ("leaking param content: " + Name + " to result").str();
+  return (Name + " does not escape").str();
+}
+
+/// Why a function is not analysed, or empty.
+static std::string skipReason(const Function &F, const EscapeOptions &Opts) {
+  if (F.isDeclaration())
+    return "no body";
+  if (F.isPresplitCoroutine())
+    return "coroutine before splitting";
+  if (F.getInstructionCount() > Opts.MaxFunctionSize)
+    return "function too large to analyse";
+  return "";
+}
+
+/// A callee whose body is the one that runs (not replaceable at link time
+/// by a non-equivalent definition).
+static bool hasReliableBody(const Function &F) {
+  return !F.isDeclaration() && !F.isInterposable() &&
+         !F.hasFnAttribute(Attribute::NoBuiltin);
+}
+
+static void analyzeFunction(FunctionEscapeInfo &Info,
+                            const TargetLibraryInfo &TLI,
+                            SummaryLookup Summaries,
+                            const EscapeOptions &Opts) {
+  const Function &F = *Info.F;
+  Info.Sites.clear();
+  Info.Params.clear();
+  Info.Summary = FunctionSummary();
+  Info.Skipped = skipReason(F, Opts);
+  if (!Info.Skipped.empty()) {
+    // Still list the sites, all escaping, so the report can say why.
+    Info.Graph.reset();
+    Info.Summary.Params.assign(F.arg_size(), ParamSummary());
+    for (ParamSummary &P : Info.Summary.Params) {
+      P.HeapDerefs = 0;
+      P.MayFree = P.MayWrite = true;
+    }
+    Info.Summary.ReturnsUnknown = true;
+    if (F.isDeclaration())
+      return;
+    for (const Instruction &I : instructions(F))
+      if (auto S = classifyAllocation(&I, TLI, F.getParent()->getDataLayout())) {
+        SiteVerdict V;
+        V.Site = *S;
+        V.Escapes = true;
+        V.Reason = Info.Skipped;
+        V.Result = Outcome::Escapes;
+        Info.Sites.push_back(std::move(V));
+      }
+    return;
+  }
+  std::vector<AllocationSite> Sites;
+  GraphBuilder B(F, TLI, Summaries);
+  Info.Graph = B.build(Sites);
+  for (AllocationSite &S : Sites) {
+    SiteVerdict V;
+    V.Site = S;
+    Info.Sites.push_back(std::move(V));
+  }
+  solveEscapeGraph(Info);
+  ++NumFunctionsAnalyzed;
+}
+
+EscapeResult analyzeModule(Module &M,
+                           function_ref<TargetLibraryInfo &(Function &)> GetTLI,
+                           const EscapeOptions &Opts) {
+  EscapeResult R;
+  CallGraph CG(M);
+  auto Lookup = [&](const Function &Callee) -> const FunctionSummary * {
+    if (!hasReliableBody(Callee))
+      return nullptr;
+    const FunctionEscapeInfo *Info = R.lookup(&Callee);
+    return Info ? &Info->Summary : nullptr;
+  };
+
+  for (scc_iterator<CallGraph *> I = scc_begin(&CG); !I.isAtEnd(); ++I) {
+    SmallVector<Function *, 4> Fns;
+    for (CallGraphNode *N : *I)
+      if (Function *F = N->getFunction())
+        if (!F->isDeclaration())
+          Fns.push_back(F);
+    if (Fns.empty())
+      continue;
+    bool Recursive = I.hasCycle();
+    // Seed the component with empty summaries (nothing leaks yet), then
+    // grow them to a fixed point.
+    for (Function *F : Fns) {
+      FunctionEscapeInfo &Info = R.Functions[F];
+      Info.F = F;
+      Info.Recursive = Recursive;
+      Info.Summary.Params.assign(F->arg_size(), ParamSummary());
+    }
+    const unsigned MaxRounds = 8;
+    for (unsigned Round = 0;; ++Round) {
+      bool Changed = false;
+      for (Function *F : Fns) {
+        FunctionEscapeInfo &Info = R.Functions[F];
+        FunctionSummary Before = Info.Summary;
+        analyzeFunction(Info, GetTLI(*F), Lookup, Opts);
+        Changed |= !(Before == Info.Summary);
+      }
+      if (!Recursive || !Changed)
+        break;
+      if (Round + 1 == MaxRounds) {
+        // Give up on precision, not on soundness: nothing from here on
+        // relies on this component's summaries.
+        for (Function *F : Fns)
+          for (ParamSummary &P : R.Functions[F].Summary.Params) {
+            P.HeapDerefs = 0;
+            P.MayFree = P.MayWrite = true;
+          }
+        for (Function *F : Fns)
+          analyzeFunction(R.Functions[F], GetTLI(*F), Lookup, Opts);
+        break;
+      }
+    }
+  }
+  for (auto &KV : R.Functions)
+    for (const SiteVerdict &V : KV.second.Sites)
+      ++(V.Escapes ? NumSitesEscaping : NumSitesLocal);
+  return R;
+}
+
+AnalysisKey EscapeAnalysis::Key;
+
+bool EscapeResult::invalidate(Module &, const PreservedAnalyses &PA,
+                              ModuleAnalysisManager::Invalidator &) {
+  auto PAC = PA.getChecker<EscapeAnalysis>();
+  return !PAC.preserved() && !PAC.preservedSet<AllAnalysesOn<Module>>();
+}
+
+EscapeResult EscapeAnalysis::run(Module &M, ModuleAnalysisManager &MAM) {
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  return analyzeModule(
+      M, [&](Function &F) -> TargetLibraryInfo & {
+        return FAM.getResult<TargetLibraryAnalysis>(F);
+      },
+      escapeOptions());
+}
+
+static void printLoc(raw_ostream &OS, const Instruction *I) {
+  if (!I)
+    return;
+  if (const DebugLoc &DL = I->getDebugLoc())
+    OS << " at " << DL->getFilename() << ":" << DL.getLine() << ":"
+       << DL.getCol();
+}
+
+PreservedAnalyses EscapePrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
+  for (const auto &KV : R.Functions) {
+    const FunctionEscapeInfo &Info = KV.second;
+    OS << "escape: function '" << Info.F->getName() << "'";
+    if (Info.Recursive)
+      OS << " (recursive)";
+    if (!Info.Skipped.empty())
+      OS << " (not analysed: " << Info.Skipped << ")";
+    OS << "\n";
+    for (const ParamVerdict &P : Info.Params) {
+      if (!P.Arg->getType()->isPointerTy())
+        continue;
+      OS << "  param " << sourceName(P.Arg) << ": "
+         << describeParam(P.Summary, sourceName(P.Arg));
+      if (P.Summary.MayFree)
+        OS << "; may be freed";
+      if (P.Summary.MayWrite)
+        OS << "; content may be overwritten";
+      OS << "\n";
+    }
+    for (const SiteVerdict &V : Info.Sites) {
+      OS << "  site ";
+      V.Site.Call->printAsOperand(OS, false);
+      OS << " " << describeAllocation(V.Site);
+      printLoc(OS, V.Site.Call);
+      if (V.Escapes)
+        OS << ": escapes: " << V.Reason << "\n";
+      else
+        OS << ": does not escape\n";
+      for (const FlowStep &S : V.Path) {
+        OS << "    from " << S.What << " (" << S.Kind << ")";
+        printLoc(OS, S.Where);
+        OS << "\n";
+      }
+    }
+  }
+  return PreservedAnalyses::all();
+}
+
+} // namespace escape

@@ -1,0 +1,119 @@
+//===- EscapeGraph.cpp - Locations and assignment edges of one function ---===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "escape/EscapeGraph.h"
+
+#include "llvm/IR/Argument.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalValue.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace escape {
+
+EscapeGraph::EscapeGraph(const Function &F) : F(F) {
+  addLocation(LocationKind::HeapSink, nullptr);
+  addLocation(LocationKind::Result, nullptr);
+  addLocation(LocationKind::UnknownObject, nullptr);
+  addLocation(LocationKind::ThrownObject, nullptr);
+}
+
+LocationId EscapeGraph::addLocation(LocationKind K, const Value *IR) {
+  Locations.push_back({K, IR});
+  In.emplace_back();
+  return Locations.size() - 1;
+}
+
+std::optional<LocationId> EscapeGraph::lookupValue(const Value *V) const {
+  auto It = ValueLocs.find(V);
+  if (It == ValueLocs.end())
+    return std::nullopt;
+  return It->second;
+}
+
+LocationId EscapeGraph::valueLocation(const Value *V) {
+  auto [It, Inserted] = ValueLocs.try_emplace(V, 0);
+  if (Inserted)
+    It->second = addLocation(LocationKind::Value, V);
+  return It->second;
+}
+
+std::optional<LocationId> EscapeGraph::lookupObject(const Value *V) const {
+  auto It = ObjectLocs.find(V);
+  if (It == ObjectLocs.end())
+    return std::nullopt;
+  return It->second;
+}
+
+LocationId EscapeGraph::objectLocation(LocationKind K, const Value *V) {
+  auto [It, Inserted] = ObjectLocs.try_emplace(V, 0);
+  if (Inserted)
+    It->second = addLocation(K, V);
+  return It->second;
+}
+
+bool EscapeGraph::addEdge(LocationId Dst, LocationId Src, int Derefs,
+                          FlowKind K, const Instruction *Where,
+                          std::string Reason) {
+  for (Edge &E : In[Dst])
+    if (E.Src == Src && E.Derefs <= Derefs)
+      return false;
+  In[Dst].push_back({Src, Derefs, K, Where, std::move(Reason)});
+  return true;
+}
+
+static std::string valueName(const Value *V) {
+  std::string S;
+  raw_string_ostream OS(S);
+  if (V->hasName()) {
+    OS << (isa<GlobalValue>(V) ? "@" : "%") << V->getName();
+  } else {
+    V->printAsOperand(OS, /*PrintType=*/false);
+  }
+  return S;
+}
+
+std::string EscapeGraph::name(LocationId L) const {
+  const Location &Loc = Locations[L];
+  switch (Loc.Kind) {
+  case LocationKind::HeapSink:
+    return "{heap}";
+  case LocationKind::Result:
+    return "~r0";
+  case LocationKind::UnknownObject:
+    return "{unknown}";
+  case LocationKind::ThrownObject:
+    return "{thrown}";
+  case LocationKind::StackObject:
+  case LocationKind::HeapObject:
+    return "{storage for " + valueName(Loc.IR) + "}";
+  case LocationKind::ParamObject:
+    return "*" + valueName(Loc.IR);
+  case LocationKind::GlobalObject:
+    return valueName(Loc.IR);
+  case LocationKind::Value:
+    return valueName(Loc.IR);
+  }
+  return "?";
+}
+
+void EscapeGraph::print(raw_ostream &OS) const {
+  for (LocationId L = 0; L < size(); ++L)
+    for (const Edge &E : In[L]) {
+      OS << "    " << name(L) << " = " << name(E.Src) << " (derefs "
+         << E.Derefs << ")";
+      if (!E.Reason.empty())
+        OS << ": " << E.Reason;
+      OS << "\n";
+    }
+  for (const StoreConstraint &S : Stores)
+    OS << "    *" << name(S.Ptr) << " = " << name(S.Val) << "\n";
+}
+
+} // namespace escape

@@ -1,0 +1,335 @@
+//===- Solver.cpp - Points-to for stores, shortest-deref walk -------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Two phases, both over the same graph:
+//
+// 1. Points-to (inclusion-based, Andersen 1994). pts(L) is the set of objects
+//    L's value may point to:  edge derefs -1 adds the source object, 0 copies
+//    pts(src), +k dereferences pts(src) k times (an external object's content
+//    is the unknown object). Each store `*p = v` becomes the edge `o = v` for
+//    every local object o in pts(p), or `{heap} = v` when pts(p) holds an
+//    external object (or nothing the function can see). Clobbers add the
+//    unknown object to the content of everything reachable from the
+//    pointer. Repeated until nothing changes.
+//
+// 2. The walk (Go's solve.go, walkOne): from a root, a Bellman-Ford style
+//    walk backwards over incoming edges keeps the minimal derefs at which
+//    each location's value reaches the root. derefs < 0 means the location's
+//    address reaches it: a local object then escapes (the root outlives it).
+//    As in Go, derefs are clamped at 0 before following the object's own
+//    incoming edges ("root = &l; l = x": x's value, not its address, flows
+//    on), which makes escape transitive through stored pointers.
+//
+// Invariant: derefs never go below -1, and only decrease, so the walk ends.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Solver.h"
+
+#include "llvm/ADT/Statistic.h"
+#include "llvm/IR/Argument.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/Support/Debug.h"
+#include "GraphBuilder.h"
+#include <deque>
+
+#define DEBUG_TYPE "escape"
+
+using namespace llvm;
+
+STATISTIC(NumSolverRounds, "Points-to rounds over escape graphs");
+
+namespace escape {
+
+namespace {
+
+using PtsSet = SparseBitVector<>;
+
+class Solver {
+public:
+  explicit Solver(FunctionEscapeInfo &Info) : Info(Info), G(*Info.Graph) {}
+
+  void run() {
+    solvePointsTo();
+    Walk Heap = walk(G.heap());
+    Walk Res = walk(G.result());
+    decideSites(Heap, Res);
+    decideParams(Heap, Res);
+  }
+
+private:
+  struct Walk {
+    LocationId Root;
+    std::vector<int> Derefs;
+    std::vector<LocationId> Parent;
+    std::vector<unsigned> ParentEdge;
+  };
+
+  // --- Phase 1: points-to ------------------------------------------------
+
+  PtsSet deref(const PtsSet &S) const {
+    PtsSet Out;
+    for (unsigned O : S) {
+      if (G.location(O).isExternalObject())
+        Out.set(G.unknown());
+      else
+        Out |= Pts[O];
+    }
+    return Out;
+  }
+
+  bool propagate() {
+    bool Changed = false;
+    for (LocationId L = 0; L < G.size(); ++L) {
+      for (const Edge &E : G.incoming(L)) {
+        if (L == G.heap() || L == G.result())
+          continue;
+        PtsSet Add;
+        if (E.Derefs < 0) {
+          Add.set(E.Src);
+        } else {
+          Add = Pts[E.Src];
+          for (int K = 0; K < E.Derefs; ++K)
+            Add = deref(Add);
+        }
+        Changed |= Pts[L] |= Add;
+      }
+    }
+    return Changed;
+  }
+
+  std::string storeReason(LocationId O) const {
+    const Location &Loc = G.location(O);
+    switch (Loc.Kind) {
+    case LocationKind::ParamObject:
+      return "stored through parameter '" + sourceName(Loc.IR) + "'";
+    case LocationKind::GlobalObject:
+      return "stored to global '" + sourceName(Loc.IR) + "'";
+    case LocationKind::ThrownObject:
+      return "thrown";
+    default:
+      return "stored through unknown pointer";
+    }
+  }
+
+  bool resolveStores() {
+    bool Changed = false;
+    for (const StoreConstraint &S : G.stores()) {
+      const PtsSet &P = Pts[S.Ptr];
+      if (P.empty()) {
+        // Storing through a pointer the function cannot trace.
+        Changed |= addEscapeOnce(S.Val, 0, S.Where, "stored through unknown pointer");
+        continue;
+      }
+      for (unsigned O : P) {
+        if (G.location(O).isLocalObject())
+          Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where);
+        else
+          Changed |= addEscapeOnce(S.Val, 0, S.Where, storeReason(O));
+      }
+    }
+    for (const ClobberConstraint &C : G.clobbers()) {
+      // Everything reachable from the pointer may receive unknown pointers.
+      PtsSet Seen, Work = Pts[C.Ptr];
+      while (!Work.empty()) {
+        unsigned O = Work.find_first();
+        Work.reset(O);
+        if (Seen.test(O))
+          continue;
+        Seen.set(O);
+        if (!G.location(O).isLocalObject())
+          continue;
+        Changed |= Pts[O].test_and_set(G.unknown());
+        Work |= Pts[O];
+      }
+    }
+    return Changed;
+  }
+
+  bool addEscapeOnce(LocationId V, int Derefs, const Instruction *Where,
+                     std::string Reason) {
+    return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where,
+                     std::move(Reason));
+  }
+
+  void solvePointsTo() {
+    Pts.assign(G.size(), PtsSet());
+    for (LocationId L = 0; L < G.size(); ++L)
+      if (G.location(L).isExternalObject())
+        Pts[L].set(G.unknown());
+    bool Changed = true;
+    while (Changed) {
+      ++NumSolverRounds;
+      Changed = false;
+      while (propagate())
+        Changed = true;
+      Changed |= resolveStores();
+      // New locations are never created while solving.
+    }
+  }
+
+  // --- Phase 2: the walk -------------------------------------------------
+
+  Walk walk(LocationId Root) const {
+    Walk W;
+    W.Root = Root;
+    W.Derefs.assign(G.size(), INT_MAX);
+    W.Parent.assign(G.size(), ~0u);
+    W.ParentEdge.assign(G.size(), ~0u);
+    W.Derefs[Root] = 0;
+    std::deque<LocationId> Queue{Root};
+    std::vector<bool> Queued(G.size(), false);
+    Queued[Root] = true;
+    while (!Queue.empty()) {
+      LocationId L = Queue.front();
+      Queue.pop_front();
+      Queued[L] = false;
+      int Base = std::max(W.Derefs[L], 0);
+      const std::vector<Edge> &In = G.incoming(L);
+      for (unsigned I = 0; I < In.size(); ++I) {
+        const Edge &E = In[I];
+        // The root-to-root edges never matter; the result is not a source.
+        int D = Base + E.Derefs;
+        if (D < W.Derefs[E.Src]) {
+          W.Derefs[E.Src] = D;
+          W.Parent[E.Src] = L;
+          W.ParentEdge[E.Src] = I;
+          if (!Queued[E.Src]) {
+            Queued[E.Src] = true;
+            Queue.push_back(E.Src);
+          }
+        }
+      }
+    }
+    return W;
+  }
+
+  static const char *kindName(FlowKind K) {
+    switch (K) {
+    case FlowKind::AddressOf:
+      return "address-of";
+    case FlowKind::Assign:
+      return "assign";
+    case FlowKind::Load:
+      return "load";
+    case FlowKind::Store:
+      return "store";
+    case FlowKind::Return:
+      return "return";
+    case FlowKind::Call:
+      return "call";
+    case FlowKind::Escape:
+      return "escape";
+    }
+    return "flow";
+  }
+
+  /// The hops from the root down to \p L, and the reason of the first one.
+  std::vector<FlowStep> path(const Walk &W, LocationId L,
+                             std::string &Reason) const {
+    std::vector<FlowStep> Steps;
+    bool ViaInteger = false;
+    for (LocationId Cur = L; Cur != W.Root && W.Parent[Cur] != ~0u;
+         Cur = W.Parent[Cur]) {
+      const Edge &E = G.incoming(W.Parent[Cur])[W.ParentEdge[Cur]];
+      Steps.push_back({G.name(Cur), kindName(E.Kind), E.Where});
+      if (E.Where && isa<PtrToIntInst>(E.Where))
+        ViaInteger = true;
+      if (W.Parent[Cur] == W.Root)
+        Reason = W.Root == G.result() ? std::string("returned") : E.Reason;
+      if (Steps.size() > 64)
+        break;
+    }
+    if (ViaInteger)
+      Reason = "converted to integer (" + Reason + ")";
+    std::reverse(Steps.begin(), Steps.end());
+    return Steps;
+  }
+
+  void decideSites(const Walk &Heap, const Walk &Res) {
+    for (SiteVerdict &V : Info.Sites) {
+      std::optional<LocationId> O = G.lookupObject(V.Site.Call);
+      if (!O)
+        continue;
+      if (Heap.Derefs[*O] < 0) {
+        V.Escapes = true;
+        V.Path = path(Heap, *O, V.Reason);
+      } else if (Res.Derefs[*O] < 0) {
+        V.Escapes = true;
+        V.Path = path(Res, *O, V.Reason);
+      }
+      V.Result = V.Escapes ? Outcome::Escapes : Outcome::NoEscape;
+    }
+  }
+
+  void decideParams(const Walk &Heap, const Walk &Res) {
+    const Function &F = G.function();
+    Info.Summary.Params.assign(F.arg_size(), ParamSummary());
+    for (const Argument &A : F.args()) {
+      std::optional<LocationId> V = G.lookupValue(&A);
+      if (!V)
+        continue;
+      ParamSummary &S = Info.Summary.Params[A.getArgNo()];
+      S.HeapDerefs = Heap.Derefs[*V] == INT_MAX ? ParamSummary::None
+                                                : std::max(Heap.Derefs[*V], 0);
+      S.ResultDerefs = Res.Derefs[*V] == INT_MAX ? ParamSummary::None
+                                                 : std::max(Res.Derefs[*V], 0);
+      ParamVerdict PV;
+      PV.Arg = &A;
+      if (S.HeapDerefs != ParamSummary::None)
+        PV.Path = path(Heap, *V, S.HeapReason);
+      else if (S.ResultDerefs != ParamSummary::None)
+        PV.Path = path(Res, *V, S.HeapReason);
+      Info.Params.push_back(std::move(PV));
+    }
+    // What the callee does to memory its arguments point to.
+    auto MarkExternal = [&](const PtsSet &P, bool ParamsOnly, auto Mark) {
+      for (unsigned O : P) {
+        const Location &Loc = G.location(O);
+        if (Loc.Kind == LocationKind::ParamObject)
+          Mark(Info.Summary.Params[cast<Argument>(Loc.IR)->getArgNo()]);
+        else if (Loc.Kind == LocationKind::UnknownObject && !ParamsOnly)
+          for (ParamSummary &S : Info.Summary.Params)
+            Mark(S);
+      }
+    };
+    for (const FreeCall &FC : G.frees())
+      MarkExternal(Pts[FC.Ptr], false, [](ParamSummary &S) { S.MayFree = true; });
+    for (const StoreConstraint &S : G.stores())
+      MarkExternal(Pts[S.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
+    for (const ClobberConstraint &C : G.clobbers())
+      MarkExternal(Pts[C.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
+    // A result pointing to anything but the parameters' own objects.
+    for (const Edge &E : G.incoming(G.result()))
+      for (unsigned O : Pts[E.Src])
+        if (G.location(O).Kind != LocationKind::ParamObject)
+          Info.Summary.ReturnsUnknown = true;
+    for (ParamVerdict &PV : Info.Params)
+      PV.Summary = Info.Summary.Params[PV.Arg->getArgNo()];
+    Info.PointsTo = std::move(Pts);
+  }
+
+  FunctionEscapeInfo &Info;
+  EscapeGraph &G;
+  std::vector<PtsSet> Pts;
+};
+
+} // namespace
+
+void solveEscapeGraph(FunctionEscapeInfo &Info) {
+  Solver S(Info);
+  S.run();
+  LLVM_DEBUG({
+    dbgs() << "escape graph of " << Info.F->getName() << ":\n";
+    Info.Graph->print(dbgs());
+  });
+}
+
+} // namespace escape

@@ -1,0 +1,158 @@
+//===- ReportSink.cpp - Verdicts handed from the passes to the report -----===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "escape/Report.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instruction.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+
+namespace escape {
+
+ReportSink &reportSink() {
+  static ReportSink Sink;
+  return Sink;
+}
+
+void ReportSink::clear() {
+  Functions.clear();
+  EarlySites.clear();
+  Sites.clear();
+  Params.clear();
+  EscapePassRan = false;
+  NotDemotingBecause.clear();
+}
+
+static std::string fullPath(const DIScope *S) {
+  if (!S)
+    return "";
+  StringRef File = S->getFilename(), Dir = S->getDirectory();
+  if (File.empty() || sys::path::is_absolute(File) || Dir.empty())
+    return File.str();
+  SmallString<256> P(Dir);
+  sys::path::append(P, File);
+  return std::string(P);
+}
+
+SourceStack sourceStack(const Instruction *I) {
+  SourceStack Stack;
+  if (!I)
+    return Stack;
+  for (const DILocation *L = I->getDebugLoc().get(); L; L = L->getInlinedAt()) {
+    SourceFrame Fr;
+    Fr.File = fullPath(L->getScope());
+    Fr.Line = L->getLine();
+    Fr.Column = L->getColumn();
+    if (const DISubprogram *SP = L->getScope()->getSubprogram()) {
+      Fr.Function = SP->getName().str();
+      Fr.LinkageName = SP->getLinkageName().str();
+      if (Fr.LinkageName.empty())
+        Fr.LinkageName = Fr.Function;
+    }
+    Stack.push_back(std::move(Fr));
+  }
+  return Stack;
+}
+
+static std::vector<FlowRecord> flowRecords(const std::vector<FlowStep> &Path) {
+  std::vector<FlowRecord> Out;
+  for (const FlowStep &S : Path)
+    Out.push_back({S.What, S.Kind, sourceStack(S.Where)});
+  return Out;
+}
+
+void recordSite(const SiteVerdict &V, SourceStack Where, StringRef IRSpelling,
+                StringRef IRFunction) {
+  SiteRecord R;
+  R.Where = std::move(Where);
+  R.IRSpelling = IRSpelling.str();
+  R.Kind = V.Site.Kind;
+  R.IRFunction = IRFunction.str();
+  R.Result = V.Result;
+  R.Reason = V.Reason;
+  R.KeptReason = V.KeptReason;
+  R.Path = flowRecords(V.Path);
+  reportSink().Sites.push_back(std::move(R));
+}
+
+void recordInventory(Module &M, const EscapeResult &R) {
+  ReportSink &Sink = reportSink();
+  for (const Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    FunctionRecord FR;
+    FR.LinkageName = F.getName().str();
+    if (const DISubprogram *SP = F.getSubprogram()) {
+      FR.Where.File = fullPath(SP);
+      FR.Where.Line = SP->getLine();
+      FR.Where.Function = SP->getName().str();
+      FR.Where.LinkageName = FR.LinkageName;
+    }
+    Sink.Functions.push_back(std::move(FR));
+  }
+  for (const auto &KV : R.Functions) {
+    const FunctionEscapeInfo &Info = KV.second;
+    for (const SiteVerdict &V : Info.Sites) {
+      SiteRecord S;
+      S.Where = sourceStack(V.Site.Call);
+      S.IRSpelling = describeAllocation(V.Site);
+      S.Kind = V.Site.Kind;
+      S.IRFunction = Info.F->getName().str();
+      S.Result = V.Escapes ? Outcome::Escapes : Outcome::NoEscape;
+      S.Reason = V.Reason;
+      S.Path = flowRecords(V.Path);
+      Sink.EarlySites.push_back(std::move(S));
+    }
+    for (const ParamVerdict &P : Info.Params) {
+      if (!P.Arg->getType()->isPointerTy())
+        continue;
+      ParamRecord PR;
+      PR.Function = Info.F->getName().str();
+      PR.ArgNo = P.Arg->getArgNo();
+      PR.IRName = P.Arg->getName().str();
+      PR.Summary = P.Summary;
+      PR.Path = flowRecords(P.Path);
+      Sink.Params.push_back(std::move(PR));
+    }
+  }
+}
+
+PreservedAnalyses EscapeInventoryPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  if (!reportSink().enabled())
+    return PreservedAnalyses::all();
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  EscapeResult R = analyzeModule(
+      M, [&](Function &F) -> TargetLibraryInfo & {
+        return FAM.getResult<TargetLibraryAnalysis>(F);
+      },
+      escapeOptions());
+  recordInventory(M, R);
+  return PreservedAnalyses::all();
+}
+
+std::string describeOutcome(Outcome O, StringRef Reason, StringRef KeptReason) {
+  switch (O) {
+  case Outcome::Escapes:
+    return ("escapes to heap: " + Reason).str();
+  case Outcome::Moved:
+    return "does not escape; moved to stack";
+  case Outcome::KeptOnHeap:
+    return ("does not escape; kept on heap: " + KeptReason).str();
+  case Outcome::NoEscape:
+    return "does not escape";
+  }
+  return "";
+}
+
+} // namespace escape

@@ -1,0 +1,61 @@
+//===- FreeMatching.cpp - Deallocations of a demoted object ---------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// A demoted object must never reach a deallocator: every free whose pointer
+// may point to it is removed, so each such free must free nothing else (its
+// points-to set is exactly the object, or null), and be of the allocation's
+// family (delete for new, delete[] for new[], free for malloc). realloc of the
+// object blocks demotion.
+//
+//===----------------------------------------------------------------------===//
+
+#include "DemotionRules.h"
+
+#include "escape/AllocationSites.h"
+
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
+
+using namespace llvm;
+
+namespace escape {
+
+MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
+                        const AllocationSite &Site,
+                        const TargetLibraryInfo &TLI) {
+  MatchedFrees M;
+  std::optional<LocationId> O = Info.Graph->lookupObject(Site.Call);
+  if (!O)
+    return M;
+  for (const FreeCall &FC : Info.Graph->frees()) {
+    const SparseBitVector<> &P = Info.pointsTo(FC.Ptr);
+    if (!P.test(*O))
+      continue;
+    if (FC.IsRealloc) {
+      M.Blocker = "reallocated";
+      return M;
+    }
+    if (P.count() != 1) {
+      M.Blocker = "freed together with other objects";
+      return M;
+    }
+    std::optional<StringRef> Family = deallocationFamily(*FC.Call, TLI);
+    if (!Family || *Family != Site.Family) {
+      const Function *Callee = FC.Call->getCalledFunction();
+      M.Blocker = "mismatched free ('" +
+                  (Callee ? prettyFunctionName(Callee->getName()) : std::string("?")) +
+                  "')";
+      return M;
+    }
+    M.Calls.push_back(const_cast<CallBase *>(FC.Call));
+  }
+  return M;
+}
+
+} // namespace escape

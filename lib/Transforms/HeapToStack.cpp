@@ -1,0 +1,270 @@
+//===- HeapToStack.cpp - Move non-escaping allocations to the stack -------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The `escape` pass: analysis, then for each function the demotion of the
+// sites that pass the rules of HeapToStack.h, then SROA on the functions that
+// changed (SROA promotes only entry-block allocas, which is where the slots
+// go), then remarks and the report sink.
+//
+//===----------------------------------------------------------------------===//
+
+#include "escape/HeapToStack.h"
+
+#include "DemotionRules.h"
+#include "escape/Report.h"
+
+#include "llvm/ADT/Statistic.h"
+#include "llvm/Analysis/CFG.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+#include "llvm/Transforms/Scalar/SROA.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+#define DEBUG_TYPE "escape"
+
+using namespace llvm;
+
+STATISTIC(NumDemoted, "Heap allocations moved to the stack");
+STATISTIC(NumDemotedBytes, "Bytes of heap allocations moved to the stack");
+STATISTIC(NumFreesRemoved, "Deallocations removed with their demoted object");
+STATISTIC(NumKeptOnHeap, "Non-escaping allocations kept on the heap");
+
+namespace escape {
+
+/// Replaces the allocation call of \p Site by an entry-block alloca.
+static void demote(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
+                   Function &F) {
+  CallBase *Call = Site.Call;
+  uint64_t Size = std::max<uint64_t>(*Site.Size, 1);
+  LLVMContext &Ctx = F.getContext();
+  const DataLayout &DL = F.getParent()->getDataLayout();
+
+  IRBuilder<> Entry(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
+  AllocaInst *Slot = Entry.CreateAlloca(
+      ArrayType::get(Type::getInt8Ty(Ctx), Size), DL.getAllocaAddrSpace(),
+      nullptr, Call->getName() + ".stack");
+  Slot->setAlignment(Site.Alignment);
+
+  // An invoke of an allocation function becomes a call: the stack slot
+  // cannot throw std::bad_alloc.
+  if (auto *II = dyn_cast<InvokeInst>(Call))
+    Call = changeToCall(II);
+
+  IRBuilder<> At(Call);
+  At.SetCurrentDebugLocation(Call->getDebugLoc());
+  bool Markers = !Frees.empty();
+  if (Markers)
+    At.CreateLifetimeStart(Slot, At.getInt64(Size));
+  if (Site.ZeroInit)
+    At.CreateMemSet(Slot, At.getInt8(0), At.getInt64(Size), Site.Alignment);
+  Call->replaceAllUsesWith(Slot);
+  Call->eraseFromParent();
+
+  for (CallBase *Free : Frees) {
+    IRBuilder<> B(Free);
+    B.SetCurrentDebugLocation(Free->getDebugLoc());
+    if (Markers)
+      B.CreateLifetimeEnd(Slot, B.getInt64(Size));
+    if (auto *II = dyn_cast<InvokeInst>(Free))
+      Free = changeToCall(II);
+    Free->eraseFromParent();
+    ++NumFreesRemoved;
+  }
+  ++NumDemoted;
+  NumDemotedBytes += Size;
+}
+
+bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
+                       FunctionAnalysisManager &FAM,
+                       const EscapeOptions &Opts) {
+  if (Info.Sites.empty())
+    return false;
+  const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
+  std::string Disabled;
+  if (!Info.Skipped.empty())
+    Disabled = Info.Skipped;
+  else if (F.hasOptNone())
+    Disabled = "optimization disabled";
+  else if (!Opts.Demote)
+    Disabled = "demotion disabled";
+  else if (F.hasFnAttribute("escape-keep-heap"))
+    Disabled = "demotion disabled for this function";
+
+  LoopInfo *LI = nullptr;
+  bool Irreducible = false;
+  uint64_t Budget = Info.Recursive ? Opts.MaxRecursiveFrameSize : Opts.MaxFrameSize;
+  uint64_t Used = 0;
+  struct Plan {
+    SiteVerdict *V;
+    SmallVector<CallBase *, 4> Frees;
+  };
+  SmallVector<Plan, 8> Plans;
+
+  for (SiteVerdict &V : Info.Sites) {
+    if (V.Escapes) {
+      V.Result = Outcome::Escapes;
+      continue;
+    }
+    auto Keep = [&](std::string Why) {
+      V.Result = Outcome::KeptOnHeap;
+      V.KeptReason = std::move(Why);
+      ++NumKeptOnHeap;
+    };
+    const AllocationSite &S = V.Site;
+    if (!Disabled.empty()) {
+      Keep(Disabled);
+      continue;
+    }
+    if (!S.NotDemotable.empty()) {
+      Keep(S.NotDemotable);
+      continue;
+    }
+    if (!S.Size) {
+      Keep("non-constant size");
+      continue;
+    }
+    if (*S.Size > Opts.MaxObjectSize) {
+      Keep("too large for stack (" + std::to_string(*S.Size) + " bytes)");
+      continue;
+    }
+    MatchedFrees MF = matchFrees(Info, S, TLI);
+    if (!MF.Blocker.empty()) {
+      Keep(MF.Blocker);
+      continue;
+    }
+    if (!LI) {
+      LI = &FAM.getResult<LoopAnalysis>(F);
+      ReversePostOrderTraversal<Function *> RPOT(&F);
+      Irreducible = containsIrreducibleCFG<const BasicBlock *>(RPOT, *LI);
+    }
+    if (liveAcrossIterations(Info, S, *LI, Irreducible)) {
+      Keep("live across loop iterations");
+      continue;
+    }
+    if (Used + *S.Size > Budget) {
+      Keep("stack budget exhausted");
+      continue;
+    }
+    Used += *S.Size;
+    Plans.push_back({&V, std::move(MF.Calls)});
+  }
+  if (Plans.empty())
+    return false;
+
+  for (Plan &P : Plans) {
+    demote(P.V->Site, P.Frees, F);
+    P.V->Result = Outcome::Moved;
+  }
+  // A demoted object may now be passed to a call marked `tail`, which
+  // promises the callee does not access the caller's stack.
+  for (Instruction &I : instructions(F))
+    if (auto *CI = dyn_cast<CallInst>(&I))
+      if (CI->isTailCall() && !CI->isMustTailCall())
+        CI->setTailCallKind(CallInst::TCK_None);
+  return true;
+}
+
+/// Remarks with pass name `escape`, one per site and per pointer parameter.
+static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
+                        const std::vector<std::string> &Spellings,
+                        const std::vector<DebugLoc> &Locs,
+                        const std::vector<BasicBlock *> &Blocks) {
+  OptimizationRemarkEmitter ORE(&F);
+  for (unsigned I = 0; I < Info.Sites.size(); ++I) {
+    const SiteVerdict &V = Info.Sites[I];
+    BasicBlock *BB = Blocks[I];
+    switch (V.Result) {
+    case Outcome::Moved:
+      ORE.emit([&] {
+        return OptimizationRemark(DEBUG_TYPE, "MovedToStack", Locs[I], BB)
+               << Spellings[I] << " does not escape; moved to stack";
+      });
+      break;
+    case Outcome::Escapes:
+      ORE.emit([&] {
+        return OptimizationRemarkMissed(DEBUG_TYPE, "EscapesToHeap", Locs[I], BB)
+               << Spellings[I] << " escapes to heap: " << V.Reason;
+      });
+      break;
+    case Outcome::KeptOnHeap:
+    case Outcome::NoEscape:
+      ORE.emit([&] {
+        return OptimizationRemarkMissed(DEBUG_TYPE, "KeptOnHeap", Locs[I], BB)
+               << Spellings[I] << " does not escape; kept on heap: "
+               << V.KeptReason;
+      });
+      break;
+    }
+  }
+  for (const ParamVerdict &P : Info.Params) {
+    if (!P.Arg->getType()->isPointerTy())
+      continue;
+    if (!ORE.enabled())
+      continue;
+    OptimizationRemarkAnalysis R(DEBUG_TYPE, "Param",
+                                 DiagnosticLocation(F.getSubprogram()),
+                                 &F.getEntryBlock());
+    R << describeParam(P.Summary, sourceName(P.Arg));
+    ORE.emit(R);
+  }
+}
+
+PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
+  const EscapeOptions &Opts = escapeOptions();
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  EscapeResult R = analyzeModule(
+      M, [&](Function &F) -> TargetLibraryInfo & {
+        return FAM.getResult<TargetLibraryAnalysis>(F);
+      },
+      Opts);
+
+  bool Changed = false;
+  for (auto &KV : R.Functions) {
+    FunctionEscapeInfo &Info = KV.second;
+    Function &F = const_cast<Function &>(*Info.F);
+    // What the remarks need from the calls before they are replaced.
+    std::vector<std::string> Spellings;
+    std::vector<DebugLoc> Locs;
+    std::vector<BasicBlock *> Blocks;
+    for (const SiteVerdict &V : Info.Sites) {
+      Spellings.push_back(describeAllocation(V.Site));
+      Locs.push_back(V.Site.Call->getDebugLoc());
+      Blocks.push_back(V.Site.Call->getParent());
+    }
+    std::vector<SourceStack> Stacks;
+    if (reportSink().enabled())
+      for (const SiteVerdict &V : Info.Sites)
+        Stacks.push_back(sourceStack(V.Site.Call));
+    bool FChanged = demoteAllocations(Info, F, FAM, Opts);
+    if (reportSink().enabled())
+      for (unsigned I = 0; I < Info.Sites.size(); ++I)
+        recordSite(Info.Sites[I], std::move(Stacks[I]), Spellings[I], F.getName());
+    emitRemarks(F, Info, Spellings, Locs, Blocks);
+    if (FChanged) {
+      Changed = true;
+      FunctionPassManager FPM;
+      FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
+      PreservedAnalyses PA = FPM.run(F, FAM);
+      FAM.invalidate(F, PA);
+      FAM.invalidate(F, PreservedAnalyses::none());
+    }
+  }
+  if (reportSink().enabled())
+    reportSink().EscapePassRan = true;
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+} // namespace escape

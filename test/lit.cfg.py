@@ -1,0 +1,33 @@
+# lit configuration for the escape regression suite.
+#
+# Substitutions:
+#   %opt %clang %clangxx %FileCheck %not  LLVM/Clang 19 tools from the build's LLVM
+#   %plugin       build/lib/libEscape.so (give it to opt -load-pass-plugin and clang -fplugin)
+#   %loadescape   -load-pass-plugin=<libEscape.so>
+#   %alloccount   build/lib/libAllocCount.so, an LD_PRELOAD heap-allocation counter
+import os
+import lit.formats
+
+config.name = "escape"
+config.test_format = lit.formats.ShTest(not lit_config.quiet)
+config.suffixes = [".ll", ".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.escape_obj_root, "test")
+
+tools = config.llvm_tools_dir
+plugin = os.path.join(config.escape_lib_dir, "libEscape.so")
+config.substitutions.append(("%loadescape", "-load-pass-plugin=" + plugin))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%alloccount", os.path.join(config.escape_lib_dir, "libAllocCount.so")))
+config.substitutions.append(("%opt", os.path.join(tools, "opt")))
+config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
+config.substitutions.append(("%clang", os.path.join(tools, "clang")))
+config.substitutions.append(("%FileCheck", os.path.join(tools, "FileCheck")))
+config.substitutions.append(("%not", os.path.join(tools, "not")))
+
+# Runtime tests under AddressSanitizer need the stack-use-after-return detector on.
+config.environment["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_leaks=0"
+for var in ("HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
