@@ -82,6 +82,9 @@ struct ParamRecord {
   std::string Function; ///< mangled name
   unsigned ArgNo = 0;
   std::string IRName; ///< the argument's IR name (`this`, `p`), may be empty
+  /// Index among the arguments that stand for source parameters (the
+  /// sret argument is not one), and their number.
+  unsigned SourceIndex = 0, NumSourceArgs = 0;
   ParamSummary Summary;
   std::vector<FlowRecord> Path;
 };

@@ -121,6 +121,18 @@ void recordInventory(Module &M, const EscapeResult &R) {
       PR.Function = Info.F->getName().str();
       PR.ArgNo = P.Arg->getArgNo();
       PR.IRName = P.Arg->getName().str();
+      const Function &F = *Info.F;
+      unsigned Sret = 0;
+      for (const Argument &A : F.args())
+        if (A.hasStructRetAttr())
+          ++Sret;
+      if (P.Arg->hasStructRetAttr())
+        continue;
+      PR.NumSourceArgs = F.arg_size() - Sret;
+      PR.SourceIndex = P.Arg->getArgNo();
+      for (const Argument &A : F.args())
+        if (A.hasStructRetAttr() && A.getArgNo() < P.Arg->getArgNo())
+          --PR.SourceIndex;
       PR.Summary = P.Summary;
       PR.Path = flowRecords(P.Path);
       Sink.Params.push_back(std::move(PR));

@@ -1,0 +1,50 @@
+//===- ReportJson.h - The report's lines and its JSON form ----------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// One entry per reported allocation site, parameter or escaping local, and
+/// its JSON form (`-fplugin-arg-escape-json=PATH`, shape in docs/Json.md):
+///
+///   {"version": 1, "entries": [{"file", "line", "column", "function",
+///     "kind": "site"|"param"|"local", "what", "verdict", "reason",
+///     "moved", "message", "flow": [...]}]}
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_REPORTJSON_H
+#define ESCAPE_REPORTJSON_H
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <string>
+#include <vector>
+
+namespace escape {
+
+struct ReportEntry {
+  clang::SourceLocation Loc;
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  std::string Function; ///< demangled, without parameters; may be empty
+  std::string Kind;     ///< "site", "param" or "local"
+  std::string What;     ///< `new Widget`, the parameter's name, ...
+  std::string Verdict;  ///< "escapes", "does not escape", "leaks", "eliminated"
+  std::string Reason;   ///< why it escapes / why it stayed on the heap
+  bool Moved = false;   ///< demoted to the stack
+  bool Warning = false; ///< printed as a warning (escaping stack address)
+  std::string Message;  ///< the level-1 line
+  std::vector<std::string> Notes; ///< the -m=2 flow
+};
+
+/// Writes \p Entries as JSON to \p Path; returns an error message or "".
+std::string writeJsonReport(const std::string &Path,
+                            const std::vector<ReportEntry> &Entries);
+
+} // namespace escape
+
+#endif

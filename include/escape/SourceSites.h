@@ -1,0 +1,76 @@
+//===- SourceSites.h - Allocation sites and parameters in the AST ---------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The source side of the report (clang only): every allocation expression
+/// in the user's code with its spelling (`new Widget`, `malloc(64)`,
+/// `std::make_unique<Widget>`), declarations that may allocate through
+/// library code (`std::vector<int> buffer`), and the functions with their
+/// pointer parameters. The report matches these against the passes'
+/// records by file, line and column.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_SOURCESITES_H
+#define ESCAPE_SOURCESITES_H
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class ParmVarDecl;
+} // namespace clang
+
+namespace escape {
+
+/// An allocation expression or allocating declaration in user code.
+struct SourceSite {
+  clang::SourceLocation Loc;
+  std::string File; ///< real path
+  unsigned Line = 0, Column = 0;
+  std::string Spelling;
+  /// True for expressions that always allocate when they run (new,
+  /// malloc, make_unique): they get a line even if the optimizer deleted
+  /// them. Declarations (`std::vector<int> v(16)`) only name what the
+  /// passes found at their position.
+  bool Definite = true;
+  /// Position of the enclosing function's declaration (to tell whether it
+  /// was emitted at all).
+  std::string FunctionFile;
+  unsigned FunctionLine = 0;
+};
+
+/// A function with a body in user code, under each of its mangled names.
+struct SourceFunction {
+  const clang::FunctionDecl *Decl = nullptr;
+  /// Source parameters in IR order: `this` first for instance methods
+  /// (null decl), then the declared parameters.
+  std::vector<const clang::ParmVarDecl *> Params;
+  bool HasThis = false;
+};
+
+/// Collected from one translation unit.
+struct SourceInventory {
+  std::vector<SourceSite> Sites;
+  std::map<std::string, SourceFunction> FunctionsByMangledName;
+};
+
+/// Walks the translation unit (template instantiations included).
+SourceInventory collectSourceSites(clang::ASTContext &Ctx);
+
+/// The real path of a file name as the compiler saw it (cached).
+std::string realPath(llvm::StringRef Path);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,440 @@
+//===- ClangPlugin.cpp - The clang frontend plugin `escape` ---------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// `clang++ -fplugin=libEscape.so [-fplugin-arg-escape-ARG ...]`:
+//  - parses the plugin arguments (unknown or malformed ones are errors);
+//  - puts the escape passes into the pipeline (PassBuilderCallbacks);
+//  - when a report is asked for, turns on location tracking (no -g needed)
+//    and, after code generation, prints the verdicts at the user's source
+//    lines (remarks, warnings for escaping stack addresses, notes for -m=2)
+//    and writes the JSON report.
+//
+//===----------------------------------------------------------------------===//
+
+#include "escape/Plugin.h"
+#include "escape/Report.h"
+#include "escape/ReportJson.h"
+#include "escape/SourceSites.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Passes/PassBuilder.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace escape {
+namespace {
+
+struct PluginArgs {
+  unsigned Level = 0; ///< 0: no report, 1: -m, 2: -m=2
+  std::string JsonPath;
+  EscapeOptions Opts;
+  bool reporting() const { return Level > 0 || !JsonPath.empty(); }
+};
+
+const char *ValidArgs =
+    "m, m=LEVEL (0-2), json=PATH, max-object-size=BYTES, "
+    "max-frame-size=BYTES, max-recursive-frame-size=BYTES, demote=0|1";
+
+/// Parses `NAME=VALUE` bytes; false if malformed.
+bool parseBytes(StringRef V, uint64_t &Out) {
+  return !V.empty() && !V.getAsInteger(10, Out);
+}
+
+// --- The report ------------------------------------------------------------
+
+int severity(Outcome O) {
+  switch (O) {
+  case Outcome::Escapes:
+    return 3;
+  case Outcome::KeptOnHeap:
+  case Outcome::NoEscape:
+    return 2;
+  case Outcome::Moved:
+    return 1;
+  }
+  return 0;
+}
+
+class Reporter {
+public:
+  Reporter(CompilerInstance &CI, ASTContext &Ctx, const PluginArgs &Args)
+      : CI(CI), Ctx(Ctx), SM(Ctx.getSourceManager()), Args(Args) {}
+
+  void run() {
+    ReportSink &Sink = reportSink();
+    SourceInventory Inv = collectSourceSites(Ctx);
+    collectEmitted(Sink);
+    reportSites(Inv, Sink);
+    reportParams(Inv, Sink);
+    emit();
+    if (!Args.JsonPath.empty())
+      if (std::string Err = writeJsonReport(Args.JsonPath, Entries); !Err.empty())
+        CI.getDiagnostics().Report(CI.getDiagnostics().getCustomDiagID(
+            DiagnosticsEngine::Error, "escape: cannot write JSON report '%0': %1"))
+            << Args.JsonPath << Err;
+  }
+
+private:
+  /// Is \p File (a real path) user code? Files the compiler never saw, and
+  /// system headers, are not.
+  bool userFile(const std::string &File) {
+    auto It = UserFiles.find(File);
+    if (It != UserFiles.end())
+      return It->second;
+    bool User = false;
+    if (auto FE = SM.getFileManager().getOptionalFileRef(File)) {
+      FileID FID = SM.translateFile(*FE);
+      if (FID.isValid())
+        User = !SM.isInSystemHeader(SM.getLocForStartOfFile(FID));
+    }
+    UserFiles[File] = User;
+    return User;
+  }
+
+  /// The frame of \p S the user wrote: the innermost one in user code.
+  const SourceFrame *userFrame(const SourceStack &S) {
+    for (const SourceFrame &F : S)
+      if (!F.File.empty() && userFile(realPath(F.File)))
+        return &F;
+    return nullptr;
+  }
+
+  SourceLocation locationOf(const std::string &File, unsigned Line, unsigned Col) {
+    auto FE = SM.getFileManager().getOptionalFileRef(File);
+    if (!FE)
+      return {};
+    return SM.translateFileLineCol(*FE, Line, std::max(Col, 1u));
+  }
+
+  void collectEmitted(ReportSink &Sink) {
+    for (const FunctionRecord &F : Sink.Functions)
+      if (!F.Where.File.empty())
+        EmittedFunctions.insert({realPath(F.Where.File), F.Where.Line});
+    for (const SiteRecord &S : Sink.EarlySites)
+      if (const SourceFrame *F = userFrame(S.Where))
+        EarlyPositions.insert({realPath(F->File), F->Line});
+  }
+
+  std::vector<std::string> pathNotes(const std::vector<FlowRecord> &Path,
+                                     const std::string &Root,
+                                     const std::string &What) {
+    std::vector<std::string> Notes;
+    if (Args.Level < 2)
+      return Notes;
+    Notes.push_back("flow: " + Root + " = &{storage for " + What + "}:");
+    for (const FlowRecord &R : Path) {
+      std::string N = "  from " + R.What + " (" + R.Kind + ")";
+      if (const SourceFrame *F = userFrame(R.Where))
+        N += " at " + F->File + ":" + std::to_string(F->Line) + ":" +
+             std::to_string(F->Column);
+      Notes.push_back(N);
+    }
+    return Notes;
+  }
+
+  static std::string rootOf(const SiteRecord &R) {
+    return R.Reason == "returned" ? "~r0" : "{heap}";
+  }
+
+  void reportSites(const SourceInventory &Inv, ReportSink &Sink) {
+    // Each late record goes to the source site at its user frame.
+    struct Match {
+      const SiteRecord *Worst = nullptr;
+    };
+    std::vector<Match> Matches(Inv.Sites.size());
+    std::vector<const SiteRecord *> Unmatched;
+    for (const SiteRecord &R : Sink.Sites) {
+      const SourceFrame *F = userFrame(R.Where);
+      if (!F)
+        continue; // entirely inside library code
+      std::string File = realPath(F->File);
+      int Best = -1;
+      unsigned BestDist = ~0u;
+      for (unsigned I = 0; I < Inv.Sites.size(); ++I) {
+        const SourceSite &S = Inv.Sites[I];
+        if (S.Line != F->Line || S.File != File)
+          continue;
+        unsigned Dist = S.Column > F->Column ? S.Column - F->Column
+                                             : F->Column - S.Column;
+        // Prefer allocation expressions over declarations on a line.
+        if (!S.Definite)
+          Dist += 1000;
+        if (Dist < BestDist) {
+          BestDist = Dist;
+          Best = I;
+        }
+      }
+      if (Best < 0) {
+        Unmatched.push_back(&R);
+        continue;
+      }
+      Match &M = Matches[Best];
+      if (!M.Worst || severity(R.Result) > severity(M.Worst->Result))
+        M.Worst = &R;
+    }
+
+    for (unsigned I = 0; I < Inv.Sites.size(); ++I) {
+      const SourceSite &S = Inv.Sites[I];
+      const SiteRecord *R = Matches[I].Worst;
+      if (!R) {
+        if (!S.Definite)
+          continue;
+        // Deleted before the escape pass saw it, if its function was
+        // emitted at all.
+        bool Emitted = EarlyPositions.count({S.File, S.Line}) ||
+                       EmittedFunctions.count({S.FunctionFile, S.FunctionLine});
+        if (!Emitted || !Sink.EscapePassRan)
+          continue;
+        addEntry(S.Loc, S.File, S.Line, S.Column, "site", S.Spelling,
+                 "does not escape; eliminated", "eliminated", "", false, {});
+        continue;
+      }
+      addSite(S.Loc, S.File, S.Line, S.Column, S.Spelling, *R);
+    }
+    // Allocations inside library code called from a user line that names
+    // no allocation itself (push_back, std::string, ...).
+    std::map<std::tuple<std::string, unsigned, unsigned>, const SiteRecord *> Lib;
+    for (const SiteRecord *R : Unmatched) {
+      const SourceFrame *F = userFrame(R->Where);
+      auto Key = std::make_tuple(realPath(F->File), F->Line, F->Column);
+      auto &Slot = Lib[Key];
+      if (!Slot || severity(R->Result) > severity(Slot->Result))
+        Slot = R;
+    }
+    for (auto &KV : Lib) {
+      const SiteRecord &R = *KV.second;
+      const SourceFrame *F = userFrame(R.Where);
+      std::string What = R.IRSpelling;
+      size_t Idx = F - R.Where.data();
+      if (Idx > 0 && !R.Where[Idx - 1].LinkageName.empty())
+        What = "allocation in '" +
+               prettyFunctionName(R.Where[Idx - 1].LinkageName) + "'";
+      auto [File, Line, Col] = KV.first;
+      addSite(locationOf(File, Line, Col), File, Line, Col, What, R);
+    }
+  }
+
+  void addSite(SourceLocation Loc, const std::string &File, unsigned Line,
+               unsigned Col, const std::string &What, const SiteRecord &R) {
+    std::string Verdict = describeOutcome(R.Result, R.Reason, R.KeptReason);
+    std::vector<std::string> Notes;
+    if (R.Result == Outcome::Escapes)
+      Notes = pathNotes(R.Path, rootOf(R), What);
+    addEntry(Loc, File, Line, Col, "site", What, Verdict,
+             R.Result == Outcome::Escapes ? "escapes" : "does not escape",
+             R.Result == Outcome::Escapes ? R.Reason : R.KeptReason,
+             R.Result == Outcome::Moved, std::move(Notes), R.IRFunction);
+  }
+
+  void reportParams(const SourceInventory &Inv, ReportSink &Sink) {
+    std::map<std::pair<unsigned, std::string>, size_t> Seen;
+    for (const ParamRecord &P : Sink.Params) {
+      auto It = Inv.FunctionsByMangledName.find(P.Function);
+      if (It == Inv.FunctionsByMangledName.end())
+        continue;
+      const SourceFunction &SF = It->second;
+      if (P.SourceIndex >= SF.Params.size() || P.NumSourceArgs != SF.Params.size())
+        continue;
+      const ParmVarDecl *PD = SF.Params[P.SourceIndex];
+      std::string Name;
+      SourceLocation Loc;
+      if (!PD) {
+        Name = "this";
+        Loc = SF.Decl->getLocation();
+      } else {
+        if (!PD->getIdentifier())
+          continue;
+        QualType T = PD->getType();
+        if (!T->isPointerType() && !T->isReferenceType())
+          continue;
+        Name = PD->getNameAsString();
+        Loc = PD->getLocation();
+      }
+      Loc = SM.getExpansionLoc(Loc);
+      PresumedLoc PL = SM.getPresumedLoc(Loc);
+      if (PL.isInvalid() || SM.isInSystemHeader(Loc))
+        continue;
+      std::string Text = describeParam(P.Summary, Name);
+      std::vector<std::string> Notes;
+      bool Leaks = P.Summary.HeapDerefs != ParamSummary::None ||
+                   P.Summary.ResultDerefs != ParamSummary::None;
+      if (Leaks && Args.Level >= 2) {
+        Notes.push_back(std::string("flow: ") +
+                        (P.Summary.HeapDerefs != ParamSummary::None ? "{heap}" : "~r0") +
+                        " = " + Name + ":");
+        for (const FlowRecord &R : P.Path) {
+          std::string N = "  from " + R.What + " (" + R.Kind + ")";
+          if (const SourceFrame *F = userFrame(R.Where))
+            N += " at " + F->File + ":" + std::to_string(F->Line) + ":" +
+                 std::to_string(F->Column);
+          Notes.push_back(N);
+        }
+      }
+      // One line per parameter position: template instantiations and
+      // constructor variants share it; keep the worst.
+      auto Key = std::make_pair(Loc.getRawEncoding(), Name);
+      auto SIt = Seen.find(Key);
+      if (SIt != Seen.end()) {
+        if (!Leaks)
+          continue;
+        Entries[SIt->second].Verdict = Text;
+        Entries[SIt->second].Message = Text;
+        Entries[SIt->second].Notes = std::move(Notes);
+        continue;
+      }
+      Seen[Key] = Entries.size();
+      addEntry(Loc, realPath(PL.getFilename()), PL.getLine(), PL.getColumn(),
+               "param", Name, Text, Leaks ? "leaks" : "does not escape",
+               P.Summary.HeapReason, false, std::move(Notes), P.Function);
+      Entries.back().Message = Text;
+    }
+  }
+
+  void addEntry(SourceLocation Loc, const std::string &File, unsigned Line,
+                unsigned Col, const char *Kind, const std::string &What,
+                const std::string &Verdict, const std::string &Short,
+                const std::string &Reason, bool Moved,
+                std::vector<std::string> Notes, std::string Function = "") {
+    ReportEntry E;
+    E.Loc = Loc;
+    E.File = File;
+    E.Line = Line;
+    E.Column = Col;
+    E.Kind = Kind;
+    E.What = What;
+    E.Verdict = Short;
+    E.Reason = Reason;
+    E.Moved = Moved;
+    E.Message = What + " " + Verdict;
+    E.Notes = std::move(Notes);
+    E.Function = prettyFunctionName(Function);
+    Entries.push_back(std::move(E));
+  }
+
+  void emit() {
+    std::stable_sort(Entries.begin(), Entries.end(),
+                     [](const ReportEntry &A, const ReportEntry &B) {
+                       return std::tie(A.File, A.Line, A.Column) <
+                              std::tie(B.File, B.Line, B.Column);
+                     });
+    if (Args.Level == 0)
+      return;
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    unsigned RemarkID = D.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
+    unsigned WarnID = D.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+    unsigned NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    for (const ReportEntry &E : Entries) {
+      D.Report(E.Loc, E.Warning ? WarnID : RemarkID) << E.Message;
+      for (const std::string &N : E.Notes)
+        D.Report(E.Loc, NoteID) << N;
+    }
+  }
+
+  CompilerInstance &CI;
+  ASTContext &Ctx;
+  SourceManager &SM;
+  const PluginArgs &Args;
+  std::map<std::string, bool> UserFiles;
+  std::set<std::pair<std::string, unsigned>> EmittedFunctions, EarlyPositions;
+  std::vector<ReportEntry> Entries;
+};
+
+// --- The plugin ------------------------------------------------------------
+
+class ReportConsumer : public ASTConsumer {
+public:
+  ReportConsumer(CompilerInstance &CI, PluginArgs Args)
+      : CI(CI), Args(std::move(Args)) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (!Args.reporting() || CI.getDiagnostics().hasErrorOccurred())
+      return;
+    Reporter(CI, Ctx, Args).run();
+  }
+
+private:
+  CompilerInstance &CI;
+  PluginArgs Args;
+};
+
+class EscapeAction : public PluginASTAction {
+  PluginArgs Args;
+
+protected:
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Argv) override {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    auto Fail = [&](const std::string &Msg) {
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                 "escape: %0; valid arguments are: %1"))
+          << Msg << ValidArgs;
+      return false;
+    };
+    Args.Opts = escapeOptions();
+    for (const std::string &A : Argv) {
+      auto [Name, Value] = StringRef(A).split('=');
+      bool HasValue = StringRef(A).contains('=');
+      if (Name == "m") {
+        unsigned L = 1;
+        if (HasValue && (Value.getAsInteger(10, L) || L > 2))
+          return Fail("invalid value '" + Value.str() + "' for plugin argument 'm' (expected 0, 1 or 2)");
+        Args.Level = L;
+      } else if (Name == "json") {
+        if (Value.empty())
+          return Fail("plugin argument 'json' needs a path (json=PATH)");
+        Args.JsonPath = Value.str();
+      } else if (Name == "max-object-size" || Name == "max-frame-size" ||
+                 Name == "max-recursive-frame-size") {
+        uint64_t B;
+        if (!parseBytes(Value, B))
+          return Fail("invalid value '" + Value.str() + "' for plugin argument '" +
+                      Name.str() + "' (expected a size in bytes)");
+        (Name == "max-object-size"  ? Args.Opts.MaxObjectSize
+         : Name == "max-frame-size" ? Args.Opts.MaxFrameSize
+                                    : Args.Opts.MaxRecursiveFrameSize) = B;
+      } else if (Name == "demote") {
+        if (Value != "0" && Value != "1")
+          return Fail("invalid value '" + Value.str() + "' for plugin argument 'demote' (expected 0 or 1)");
+        Args.Opts.Demote = Value == "1";
+      } else {
+        return Fail("unknown plugin argument '" + A + "'");
+      }
+    }
+    return true;
+  }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    escapeOptions() = Args.Opts;
+    CodeGenOptions &CG = CI.getCodeGenOpts();
+    CG.PassBuilderCallbacks.push_back(
+        [](PassBuilder &PB) { registerEscapePasses(PB); });
+    if (Args.reporting()) {
+      reportSink().clear();
+      reportSink().enable();
+      // Source positions without -g, as -Rpass does.
+      if (CG.getDebugInfo() == codegenoptions::NoDebugInfo)
+        CG.setDebugInfo(codegenoptions::LocTrackingOnly);
+    }
+    return std::make_unique<ReportConsumer>(CI, Args);
+  }
+
+  ActionType getActionType() override { return AddAfterMainAction; }
+};
+
+} // namespace
+} // namespace escape
+
+static FrontendPluginRegistry::Add<escape::EscapeAction>
+    X("escape", "Go-style escape analysis: demote and report heap allocations");

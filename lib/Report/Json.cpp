@@ -1,0 +1,49 @@
+//===- Json.cpp - The JSON report -----------------------------------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "escape/ReportJson.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace escape {
+
+std::string writeJsonReport(const std::string &Path,
+                            const std::vector<ReportEntry> &Entries) {
+  llvm::json::Array Out;
+  for (const ReportEntry &E : Entries) {
+    llvm::json::Array Flow;
+    for (const std::string &N : E.Notes)
+      Flow.push_back(llvm::StringRef(N).trim());
+    Out.push_back(llvm::json::Object{
+        {"file", E.File},
+        {"line", E.Line},
+        {"column", E.Column},
+        {"function", E.Function},
+        {"kind", E.Kind},
+        {"what", E.What},
+        {"verdict", E.Verdict},
+        {"reason", E.Reason},
+        {"moved", E.Moved},
+        {"message", E.Message},
+        {"flow", std::move(Flow)},
+    });
+  }
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+  if (EC)
+    return EC.message();
+  OS << llvm::formatv("{0:2}",
+                      llvm::json::Value(llvm::json::Object{
+                          {"version", 1}, {"entries", std::move(Out)}}))
+     << "\n";
+  return "";
+}
+
+} // namespace escape

@@ -1,0 +1,229 @@
+//===- SourceSites.cpp - Allocation sites and parameters in the AST -------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "escape/SourceSites.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace escape {
+
+std::string realPath(llvm::StringRef Path) {
+  static llvm::StringMap<std::string> Cache;
+  auto It = Cache.find(Path);
+  if (It != Cache.end())
+    return It->second;
+  llvm::SmallString<256> Real;
+  std::string Out;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    Out = std::string(Real);
+  else
+    Out = Path.str();
+  Cache[Path] = Out;
+  return Out;
+}
+
+namespace {
+
+class SiteCollector : public RecursiveASTVisitor<SiteCollector> {
+public:
+  SiteCollector(ASTContext &Ctx, SourceInventory &Out)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Names(Ctx), Out(Out) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    if (E->getOperatorNew() && !E->getOperatorNew()->isReplaceableGlobalAllocationFunction())
+      return true; // class-specific or placement operator new
+    if (E->getNumPlacementArgs() && !isAlignOrNothrow(E))
+      return true;
+    std::string S = "new " + typeName(E->getAllocatedType());
+    if (E->isArray()) {
+      if (std::optional<Expr *> Size = E->getArraySize(); Size && *Size)
+        S += "[" + text((*Size)->getSourceRange()) + "]";
+      else
+        S += "[]";
+    }
+    add(E->getBeginLoc(), S, true, E);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *E) {
+    const FunctionDecl *FD = E->getDirectCallee();
+    if (!FD || !FD->getIdentifier())
+      return true;
+    StringRef N = FD->getName();
+    const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+    bool Std = FD->isInStdNamespace();
+    if ((DC->isTranslationUnit() || Std) &&
+        (N == "malloc" || N == "calloc" || N == "aligned_alloc")) {
+      std::string S = N.str() + "(";
+      for (unsigned I = 0; I < E->getNumArgs(); ++I)
+        S += (I ? ", " : "") + text(E->getArg(I)->getSourceRange());
+      add(E->getBeginLoc(), S + ")", true, E);
+      return true;
+    }
+    if (Std && (N == "make_unique" || N == "make_shared" ||
+                N == "allocate_shared" || N == "make_unique_for_overwrite" ||
+                N == "make_shared_for_overwrite")) {
+      std::string S = "std::" + N.str();
+      if (const TemplateArgumentList *TA = FD->getTemplateSpecializationArgs())
+        if (TA->size() && TA->get(0).getKind() == TemplateArgument::Type)
+          S += "<" + typeName(TA->get(0).getAsType()) + ">";
+      add(E->getBeginLoc(), S, true, E);
+    }
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *D) {
+    if (!D->isLocalVarDecl() && !isa<ParmVarDecl>(D))
+      return true;
+    if (isa<ParmVarDecl>(D))
+      return true;
+    const auto *RD = D->getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+      return true;
+    StringRef N = RD->getName();
+    if (N != "vector" && N != "basic_string" && N != "deque" && N != "list" &&
+        N != "map" && N != "set" && N != "unordered_map" &&
+        N != "unordered_set" && N != "function")
+      return true;
+    add(D->getLocation(), "std::" + typeName(D->getType()).substr(
+                                        typeName(D->getType()).rfind("std::") == 0 ? 5 : 0) +
+                              " " + D->getNameAsString(),
+        false, nullptr, D);
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        !userCode(FD->getLocation()))
+      return true;
+    SourceFunction SF;
+    SF.Decl = FD;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      SF.HasThis = MD->isInstance();
+    if (SF.HasThis)
+      SF.Params.push_back(nullptr);
+    for (const ParmVarDecl *P : FD->parameters())
+      SF.Params.push_back(P);
+    if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD)) {
+      for (const std::string &M : Names.getAllManglings(FD))
+        Out.FunctionsByMangledName[M] = SF;
+    } else {
+      Out.FunctionsByMangledName[Names.getName(FD)] = SF;
+    }
+    return true;
+  }
+
+private:
+  bool isAlignOrNothrow(const CXXNewExpr *E) {
+    // new (std::nothrow) T, new (std::align_val_t(64)) T: still a
+    // replaceable global allocation.
+    return E->getOperatorNew() &&
+           E->getOperatorNew()->isReplaceableGlobalAllocationFunction();
+  }
+
+  std::string typeName(QualType T) {
+    PrintingPolicy P(Ctx.getLangOpts());
+    P.SuppressTagKeyword = true;
+    P.FullyQualifiedName = false;
+    P.SuppressScope = false;
+    P.Bool = true;
+    std::string S = T.getUnqualifiedType().getAsString(P);
+    return S;
+  }
+
+  std::string text(SourceRange R) {
+    CharSourceRange CR = CharSourceRange::getTokenRange(R);
+    StringRef T = Lexer::getSourceText(CR, SM, Ctx.getLangOpts());
+    return T.str();
+  }
+
+  bool userCode(SourceLocation L) {
+    if (L.isInvalid())
+      return false;
+    L = SM.getExpansionLoc(L);
+    return !SM.isInSystemHeader(L) && !SM.isInSystemMacro(L);
+  }
+
+  /// The function (or lambda call operator) around \p E.
+  const FunctionDecl *enclosing(const Stmt *S) {
+    DynTypedNodeList Parents = Ctx.getParents(*S);
+    for (unsigned Depth = 0; Depth < 200 && !Parents.empty(); ++Depth) {
+      const DynTypedNode &P = Parents[0];
+      if (const auto *FD = P.get<FunctionDecl>())
+        return FD;
+      if (const auto *LE = P.get<LambdaExpr>())
+        return LE->getCallOperator();
+      Parents = Ctx.getParents(P);
+    }
+    return nullptr;
+  }
+
+  void add(SourceLocation L, std::string Spelling, bool Definite,
+           const Stmt *S, const Decl *D = nullptr) {
+    // Report at the expansion of a macro, as the user wrote it.
+    L = SM.getExpansionLoc(L);
+    if (!userCode(L))
+      return;
+    PresumedLoc PL = SM.getPresumedLoc(L);
+    if (PL.isInvalid())
+      return;
+    SourceSite Site;
+    Site.Loc = L;
+    Site.File = realPath(PL.getFilename());
+    Site.Line = PL.getLine();
+    Site.Column = PL.getColumn();
+    Site.Spelling = std::move(Spelling);
+    Site.Definite = Definite;
+    const FunctionDecl *FD = nullptr;
+    if (S)
+      FD = enclosing(S);
+    else if (D)
+      FD = dyn_cast<FunctionDecl>(D->getDeclContext());
+    if (FD) {
+      PresumedLoc FL = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
+      if (FL.isValid()) {
+        Site.FunctionFile = realPath(FL.getFilename());
+        Site.FunctionLine = FL.getLine();
+      }
+    }
+    // Template instantiations visit the same expression again.
+    for (const SourceSite &Old : Out.Sites)
+      if (Old.Loc == Site.Loc && Old.Spelling == Site.Spelling)
+        return;
+    Out.Sites.push_back(std::move(Site));
+  }
+
+  ASTContext &Ctx;
+  SourceManager &SM;
+  ASTNameGenerator Names;
+  SourceInventory &Out;
+};
+
+} // namespace
+
+SourceInventory collectSourceSites(ASTContext &Ctx) {
+  SourceInventory Inv;
+  SiteCollector C(Ctx, Inv);
+  C.TraverseAST(Ctx);
+  return Inv;
+}
+
+} // namespace escape
