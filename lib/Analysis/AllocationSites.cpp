@@ -49,14 +49,25 @@ std::optional<AllocationSite>
 classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
                    const DataLayout &DL) {
   const auto *CB = dyn_cast<CallBase>(V);
-  if (!CB || !isAllocationFn(CB, &TLI) || isReallocLikeFn(CB->getCalledFunction()))
+  if (!CB)
     return std::nullopt;
   const Function *Callee = CB->getCalledFunction();
-  if (!Callee)
+  if (!Callee || CB->isNoBuiltin())
     return std::nullopt;
   LibFunc Fn;
   bool Known = TLI.getLibFunc(*Callee, Fn) && TLI.has(Fn);
+  // MemoryBuiltins knows malloc and friends only by their allockind
+  // attributes, which inferattrs adds after PipelineStart (not at -O0).
+  bool CAlloc = Known && (Fn == LibFunc_malloc || Fn == LibFunc_calloc ||
+                          Fn == LibFunc_aligned_alloc);
+  if ((!isAllocationFn(CB, &TLI) && !CAlloc) || isReallocLikeFn(Callee))
+    return std::nullopt;
   std::optional<StringRef> Family = getAllocationFamily(CB, &TLI);
+  // Before inferattrs (at -O0, or at PipelineStart) C allocators carry no
+  // "alloc-family" attribute; TargetLibraryInfo still knows them.
+  if (!Family && Known &&
+      (Fn == LibFunc_malloc || Fn == LibFunc_calloc || Fn == LibFunc_aligned_alloc))
+    Family = StringRef("malloc");
   if (!Family)
     return std::nullopt;
 
@@ -68,9 +79,28 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
   if (std::optional<APInt> Size = getAllocSize(CB, &TLI))
     if (Size->getActiveBits() <= 64)
       S.Size = Size->getZExtValue();
+  auto ConstArg = [&](unsigned I) -> std::optional<uint64_t> {
+    if (I < CB->arg_size())
+      if (const auto *C = dyn_cast<ConstantInt>(CB->getArgOperand(I)))
+        if (C->getValue().getActiveBits() <= 32)
+          return C->getZExtValue();
+    return std::nullopt;
+  };
+  if (!S.Size && CAlloc) {
+    if (Fn == LibFunc_malloc)
+      S.Size = ConstArg(0);
+    else if (Fn == LibFunc_aligned_alloc)
+      S.Size = ConstArg(1);
+    else if (auto N = ConstArg(0))
+      if (auto M = ConstArg(1))
+        S.Size = *N * *M;
+  }
 
   S.Alignment = defaultHeapAlignment(DL);
-  if (const Value *A = getAllocAlignment(CB, &TLI)) {
+  const Value *AlignArg = getAllocAlignment(CB, &TLI);
+  if (!AlignArg && CAlloc && Fn == LibFunc_aligned_alloc)
+    AlignArg = CB->getArgOperand(0);
+  if (const Value *A = AlignArg) {
     if (const auto *C = dyn_cast<ConstantInt>(A)) {
       uint64_t Bytes = C->getZExtValue();
       if (isPowerOf2_64(Bytes) && Bytes <= Value::MaximumAlignment)
@@ -86,6 +116,8 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
 
   if (Constant *Init = getInitialValueOfAllocation(CB, &TLI, Type::getInt8Ty(CB->getContext())))
     S.ZeroInit = Init->isNullValue();
+  if (CAlloc && Fn == LibFunc_calloc)
+    S.ZeroInit = true;
 
   switch (S.Kind) {
   case AllocKind::New:
@@ -106,15 +138,29 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
   return S;
 }
 
+/// free() before inferattrs gave it an allockind.
+static bool isPlainFree(const CallBase &CB, const TargetLibraryInfo &TLI) {
+  LibFunc Fn;
+  const Function *F = CB.getCalledFunction();
+  return F && !CB.isNoBuiltin() && TLI.getLibFunc(*F, Fn) && TLI.has(Fn) &&
+         Fn == LibFunc_free;
+}
+
 const Value *freedOperand(const CallBase &CB, const TargetLibraryInfo &TLI) {
-  return getFreedOperand(&CB, &TLI);
+  if (const Value *P = getFreedOperand(&CB, &TLI))
+    return P;
+  return isPlainFree(CB, TLI) ? CB.getArgOperand(0) : nullptr;
 }
 
 std::optional<StringRef> deallocationFamily(const CallBase &CB,
                                             const TargetLibraryInfo &TLI) {
-  if (!getFreedOperand(&CB, &TLI))
+  if (!freedOperand(CB, TLI))
     return std::nullopt;
-  return getAllocationFamily(&CB, &TLI);
+  if (std::optional<StringRef> Family = getAllocationFamily(&CB, &TLI))
+    return Family;
+  if (isPlainFree(CB, TLI))
+    return StringRef("malloc");
+  return std::nullopt;
 }
 
 bool isReallocation(const CallBase &CB, const TargetLibraryInfo &TLI) {
