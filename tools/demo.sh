@@ -35,9 +35,11 @@ mkdir -p "$OUT"
 cd "$EXAMPLE"
 
 echo
-echo "== escape report: clang++ -O2 -fplugin=build/lib/libEscape.so -fplugin-arg-escape-m -c"
+echo "== escape report: clang++ -O2 -fplugin=build/lib/libEscape.so -fplugin-arg-escape-m" \
+     "-fno-caret-diagnostics -c"
 for src in "${SOURCES[@]}"; do
-  "$CXX" -O2 -fplugin="$PLUGIN" -fplugin-arg-escape-m -c "$src" -o "$OUT/${src%.cpp}.report.o"
+  "$CXX" -O2 -fplugin="$PLUGIN" -fplugin-arg-escape-m -fno-caret-diagnostics \
+    -c "$src" -o "$OUT/${src%.cpp}.report.o" 2>&1
 done
 
 echo
