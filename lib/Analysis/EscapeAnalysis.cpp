@@ -83,15 +83,28 @@ EscapeOptions &escapeOptions() {
 }
 
 std::string prettyFunctionName(StringRef Mangled) {
+  // The demangler keeps pointing into its input: keep it alive.
+  std::string Input = Mangled.str();
   ItaniumPartialDemangler D;
-  if (!D.partialDemangle(Mangled.str().c_str())) {
+  if (!D.partialDemangle(Input.c_str()) && D.isFunction()) {
     if (char *Name = D.getFunctionName(nullptr, nullptr)) {
       std::string S(Name);
       std::free(Name);
-      return S;
+      if (!S.empty() && S[0] != '<')
+        return S;
     }
   }
-  return Mangled.str();
+  std::string Full = demangle(Mangled);
+  // Drop the parameter list of a demangled function name.
+  if (!Full.empty() && Full.back() == ')') {
+    int Depth = 0;
+    for (size_t I = Full.size(); I-- > 0;) {
+      Depth += Full[I] == ')' ? 1 : Full[I] == '(' ? -1 : 0;
+      if (Depth == 0 && I > 0)
+        return Full.substr(0, I);
+    }
+  }
+  return Full;
 }
 
 std::string describeParam(const ParamSummary &S, StringRef Name) {

@@ -75,6 +75,7 @@ public:
   void run() {
     ReportSink &Sink = reportSink();
     SourceInventory Inv = collectSourceSites(Ctx);
+    this->Inv = &Inv;
     collectEmitted(Sink);
     reportSites(Inv, Sink);
     reportParams(Inv, Sink);
@@ -226,8 +227,44 @@ private:
     }
   }
 
+  /// IR reasons name unnamed parameters `#N`; give them their source names.
+  std::string sourceReason(std::string Reason, const std::string &IRFunction) {
+    size_t At = Reason.find("parameter '#");
+    if (At == std::string::npos)
+      return Reason;
+    size_t NumStart = At + 12, End = Reason.find('\'', NumStart);
+    unsigned ArgNo;
+    if (End == std::string::npos ||
+        StringRef(Reason).slice(NumStart, End).getAsInteger(10, ArgNo))
+      return Reason;
+    auto It = Inv->FunctionsByMangledName.find(IRFunction);
+    if (It == Inv->FunctionsByMangledName.end())
+      return Reason;
+    const SourceFunction &SF = It->second;
+    // The IR may have an sret argument first; count from the end instead
+    // when the numbers differ by one.
+    unsigned NumIR = IRArgCount(IRFunction);
+    if (NumIR == SF.Params.size() + 1 && ArgNo > 0)
+      --ArgNo;
+    if (ArgNo >= SF.Params.size())
+      return Reason;
+    std::string Name = SF.Params[ArgNo] ? SF.Params[ArgNo]->getNameAsString() : "this";
+    if (Name.empty())
+      return Reason;
+    return Reason.substr(0, NumStart - 1) + Name + Reason.substr(End);
+  }
+
+  unsigned IRArgCount(const std::string &IRFunction) {
+    for (const ParamRecord &P : reportSink().Params)
+      if (P.Function == IRFunction)
+        return P.NumSourceArgs + (P.NumSourceArgs ? 0 : 0);
+    return 0;
+  }
+
   void addSite(SourceLocation Loc, const std::string &File, unsigned Line,
-               unsigned Col, const std::string &What, const SiteRecord &R) {
+               unsigned Col, const std::string &What, const SiteRecord &RIn) {
+    SiteRecord R = RIn;
+    R.Reason = sourceReason(R.Reason, R.IRFunction);
     std::string Verdict = describeOutcome(R.Result, R.Reason, R.KeptReason);
     std::vector<std::string> Notes;
     if (R.Result == Outcome::Escapes)
@@ -349,6 +386,7 @@ private:
   std::map<std::string, bool> UserFiles;
   std::set<std::pair<std::string, unsigned>> EmittedFunctions, EarlyPositions;
   std::vector<ReportEntry> Entries;
+  const SourceInventory *Inv = nullptr;
 };
 
 // --- The plugin ------------------------------------------------------------
