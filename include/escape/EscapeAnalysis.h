@@ -126,6 +126,14 @@ struct ParamVerdict {
   std::vector<FlowStep> Path;
 };
 
+/// A stack object (alloca) whose address outlives the frame: a dangling
+/// pointer once the function returns.
+struct LocalVerdict {
+  const llvm::Instruction *Alloca = nullptr;
+  std::string Reason; ///< "returned", "stored to global 'g'", ...
+  std::vector<FlowStep> Path;
+};
+
 /// Everything the analysis knows about one function.
 struct FunctionEscapeInfo {
   const llvm::Function *F = nullptr;
@@ -138,6 +146,9 @@ struct FunctionEscapeInfo {
   std::vector<llvm::SparseBitVector<>> PointsTo;
   std::vector<SiteVerdict> Sites;
   std::vector<ParamVerdict> Params;
+  /// Stack objects whose address certainly outlives the frame (returned,
+  /// stored to a global or through a parameter).
+  std::vector<LocalVerdict> Locals;
   FunctionSummary Summary;
 
   /// The objects the freed pointer of \p FC may point to.

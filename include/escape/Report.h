@@ -89,6 +89,16 @@ struct ParamRecord {
   std::vector<FlowRecord> Path;
 };
 
+/// A local whose address outlives its frame (from the inventory pass).
+struct LocalRecord {
+  std::string Function; ///< mangled name
+  /// Where the address is taken: the first hop of the path with a source
+  /// position, seen from the object.
+  SourceStack Where;
+  std::string Reason;
+  std::vector<FlowRecord> Path;
+};
+
 /// A function the front end emitted (seen before any optimisation).
 struct FunctionRecord {
   std::string LinkageName;
@@ -109,6 +119,7 @@ public:
   /// Verdicts after the escape pass.
   std::vector<SiteRecord> Sites;
   std::vector<ParamRecord> Params;
+  std::vector<LocalRecord> Locals;
   /// The escape pass ran (the report can tell "eliminated" apart from
   /// "never analysed").
   bool EscapePassRan = false;

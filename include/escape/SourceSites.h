@@ -59,9 +59,20 @@ struct SourceFunction {
   bool HasThis = false;
 };
 
+/// An expression that takes the address of a local variable: `&x`, an
+/// array decaying to a pointer, a lambda capturing `x` by reference.
+struct LocalAddress {
+  clang::SourceLocation Loc;
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  std::string Name;
+  bool LambdaCapture = false;
+};
+
 /// Collected from one translation unit.
 struct SourceInventory {
   std::vector<SourceSite> Sites;
+  std::vector<LocalAddress> LocalAddresses;
   std::map<std::string, SourceFunction> FunctionsByMangledName;
 };
 

@@ -144,6 +144,7 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
   const Function &F = *Info.F;
   Info.Sites.clear();
   Info.Params.clear();
+  Info.Locals.clear();
   Info.Summary = FunctionSummary();
   Info.Skipped = skipReason(F, Opts);
   if (!Info.Skipped.empty()) {
@@ -285,6 +286,16 @@ PreservedAnalyses EscapePrinterPass::run(Module &M, ModuleAnalysisManager &MAM) 
       if (P.Summary.MayWrite)
         OS << "; content may be overwritten";
       OS << "\n";
+    }
+    for (const LocalVerdict &L : Info.Locals) {
+      OS << "  local ";
+      L.Alloca->printAsOperand(OS, false);
+      OS << ": address escapes: " << L.Reason << "\n";
+      for (const FlowStep &S : L.Path) {
+        OS << "    from " << S.What << " (" << S.Kind << ")";
+        printLoc(OS, S.Where);
+        OS << "\n";
+      }
     }
     for (const SiteVerdict &V : Info.Sites) {
       OS << "  site ";

@@ -61,6 +61,7 @@ public:
     Walk Heap = walk(G.heap());
     Walk Res = walk(G.result());
     decideSites(Heap, Res);
+    decideLocals(Heap, Res);
     decideParams(Heap, Res);
   }
 
@@ -123,11 +124,6 @@ private:
     bool Changed = false;
     for (const StoreConstraint &S : G.stores()) {
       const PtsSet &P = Pts[S.Ptr];
-      if (P.empty()) {
-        // Storing through a pointer the function cannot trace.
-        Changed |= addEscapeOnce(S.Val, 0, S.Where, "stored through unknown pointer");
-        continue;
-      }
       for (unsigned O : P) {
         if (G.location(O).isLocalObject())
           Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where);
@@ -173,6 +169,12 @@ private:
       Changed |= resolveStores();
       // New locations are never created while solving.
     }
+    // A store through a pointer that points to nothing the function can
+    // trace (only known once the solution is complete) goes to the heap.
+    // Edges into {heap} do not change points-to sets: no new round.
+    for (const StoreConstraint &S : G.stores())
+      if (Pts[S.Ptr].empty())
+        addEscapeOnce(S.Val, 0, S.Where, "stored through unknown pointer");
   }
 
   // --- Phase 2: the walk -------------------------------------------------
@@ -266,6 +268,32 @@ private:
         V.Path = path(Res, *O, V.Reason);
       }
       V.Result = V.Escapes ? Outcome::Escapes : Outcome::NoEscape;
+    }
+  }
+
+  /// Reasons that mean the address outlives the frame for certain, not
+  /// merely that it reaches code the analysis cannot see.
+  static bool definitelyOutlives(const std::string &Reason) {
+    StringRef R(Reason);
+    return R == "returned" || R.starts_with("stored to global") ||
+           R.starts_with("stored through parameter");
+  }
+
+  void decideLocals(const Walk &Heap, const Walk &Res) {
+    for (LocationId L = 0; L < G.size(); ++L) {
+      const Location &Loc = G.location(L);
+      if (Loc.Kind != LocationKind::StackObject)
+        continue;
+      LocalVerdict V;
+      V.Alloca = cast<Instruction>(Loc.IR);
+      if (Heap.Derefs[L] < 0)
+        V.Path = path(Heap, L, V.Reason);
+      else if (Res.Derefs[L] < 0)
+        V.Path = path(Res, L, V.Reason);
+      else
+        continue;
+      if (definitelyOutlives(V.Reason))
+        Info.Locals.push_back(std::move(V));
     }
   }
 

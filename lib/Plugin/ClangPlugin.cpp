@@ -79,6 +79,7 @@ public:
     collectEmitted(Sink);
     reportSites(Inv, Sink);
     reportParams(Inv, Sink);
+    reportLocals(Inv, Sink);
     emit();
     if (!Args.JsonPath.empty())
       if (std::string Err = writeJsonReport(Args.JsonPath, Entries); !Err.empty())
@@ -336,6 +337,54 @@ private:
                "param", Name, Text, Leaks ? "leaks" : "does not escape",
                P.Summary.HeapReason, false, std::move(Notes), P.Function);
       Entries.back().Message = Text;
+    }
+  }
+
+  /// Dangling stack addresses: warnings at the expression taking the
+  /// address.
+  void reportLocals(const SourceInventory &Inv, ReportSink &Sink) {
+    std::set<std::pair<unsigned, std::string>> Seen;
+    for (const LocalRecord &L : Sink.Locals) {
+      const SourceFrame *F = userFrame(L.Where);
+      if (!F)
+        continue;
+      std::string File = realPath(F->File);
+      const LocalAddress *Best = nullptr;
+      unsigned BestDist = ~0u;
+      for (const LocalAddress &A : Inv.LocalAddresses) {
+        if (A.Line != F->Line || A.File != File)
+          continue;
+        unsigned Dist = A.Column > F->Column ? A.Column - F->Column
+                                             : F->Column - A.Column;
+        if (Dist < BestDist) {
+          BestDist = Dist;
+          Best = &A;
+        }
+      }
+      if (!Best || !Seen.insert({Best->Loc.getRawEncoding(), Best->Name}).second)
+        continue;
+      std::string Reason = sourceReason(L.Reason, L.Function);
+      if (Best->LambdaCapture)
+        Reason = "captured by reference in an escaping lambda (" + Reason + ")";
+      std::vector<std::string> Notes;
+      if (Args.Level >= 2) {
+        Notes.push_back(std::string("flow: ") +
+                        (L.Reason == "returned" ? "~r0" : "{heap}") + " = &" +
+                        Best->Name + ":");
+        for (const FlowRecord &R : L.Path) {
+          std::string N = "  from " + R.What + " (" + R.Kind + ")";
+          if (const SourceFrame *RF = userFrame(R.Where))
+            N += " at " + RF->File + ":" + std::to_string(RF->Line) + ":" +
+                 std::to_string(RF->Column);
+          Notes.push_back(N);
+        }
+      }
+      addEntry(Best->Loc, Best->File, Best->Line, Best->Column, "local",
+               Best->Name, "", "escapes", Reason, false, std::move(Notes),
+               L.Function);
+      Entries.back().Warning = true;
+      Entries.back().Message =
+          "address of local '" + Best->Name + "' escapes: " + Reason;
     }
   }
 

@@ -30,6 +30,7 @@ void ReportSink::clear() {
   EarlySites.clear();
   Sites.clear();
   Params.clear();
+  Locals.clear();
   EscapePassRan = false;
   NotDemotingBecause.clear();
 }
@@ -113,6 +114,19 @@ void recordInventory(Module &M, const EscapeResult &R) {
       S.Reason = V.Reason;
       S.Path = flowRecords(V.Path);
       Sink.EarlySites.push_back(std::move(S));
+    }
+    for (const LocalVerdict &L : Info.Locals) {
+      LocalRecord LR;
+      LR.Function = Info.F->getName().str();
+      LR.Reason = L.Reason;
+      LR.Path = flowRecords(L.Path);
+      for (auto It = LR.Path.rbegin(); It != LR.Path.rend(); ++It)
+        if (!It->Where.empty()) {
+          LR.Where = It->Where;
+          break;
+        }
+      if (!LR.Where.empty())
+        Sink.Locals.push_back(std::move(LR));
     }
     for (const ParamVerdict &P : Info.Params) {
       if (!P.Arg->getType()->isPointerTy())

@@ -110,6 +110,26 @@ public:
     return true;
   }
 
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    if (E->getOpcode() == UO_AddrOf)
+      addLocalAddress(E->getSubExpr(), E->getBeginLoc(), false);
+    return true;
+  }
+
+  bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+    if (E->getCastKind() == CK_ArrayToPointerDecay)
+      addLocalAddress(E->getSubExpr(), E->getBeginLoc(), false);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    for (const LambdaCapture &C : E->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          addLocalVar(VD, C.getLocation().isValid() ? C.getLocation() : E->getBeginLoc(), true);
+    return true;
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         !userCode(FD->getLocation()))
@@ -132,6 +152,31 @@ public:
   }
 
 private:
+  void addLocalAddress(const Expr *E, SourceLocation L, bool Lambda) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        addLocalVar(VD, L, Lambda);
+  }
+
+  void addLocalVar(const VarDecl *VD, SourceLocation L, bool Lambda) {
+    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
+      return;
+    L = SM.getExpansionLoc(L);
+    if (!userCode(L))
+      return;
+    PresumedLoc PL = SM.getPresumedLoc(L);
+    if (PL.isInvalid())
+      return;
+    LocalAddress A;
+    A.Loc = L;
+    A.File = realPath(PL.getFilename());
+    A.Line = PL.getLine();
+    A.Column = PL.getColumn();
+    A.Name = VD->getNameAsString();
+    A.LambdaCapture = Lambda;
+    Out.LocalAddresses.push_back(std::move(A));
+  }
+
   bool isAlignOrNothrow(const CXXNewExpr *E) {
     // new (std::nothrow) T, new (std::align_val_t(64)) T: still a
     // replaceable global allocation.
