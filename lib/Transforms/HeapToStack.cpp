@@ -24,6 +24,7 @@
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
@@ -222,8 +223,34 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
   }
 }
 
+/// The per-function opt-out, `__attribute__((annotate("escape::keep_heap")))`
+/// in C++ (clang lists annotations in @llvm.global.annotations), becomes the
+/// function attribute "escape-keep-heap", which IR producers can also set.
+static void markKeepHeapFunctions(Module &M) {
+  const GlobalVariable *GA = M.getNamedGlobal("llvm.global.annotations");
+  if (!GA || !GA->hasInitializer())
+    return;
+  const auto *Arr = dyn_cast<ConstantArray>(GA->getInitializer());
+  if (!Arr)
+    return;
+  for (const Use &U : Arr->operands()) {
+    const auto *Entry = dyn_cast<ConstantStruct>(U.get());
+    if (!Entry || Entry->getNumOperands() < 2)
+      continue;
+    auto *F = dyn_cast<Function>(Entry->getOperand(0)->stripPointerCasts());
+    const auto *Str =
+        dyn_cast<GlobalVariable>(Entry->getOperand(1)->stripPointerCasts());
+    if (!F || !Str || !Str->hasInitializer())
+      continue;
+    if (const auto *CDA = dyn_cast<ConstantDataArray>(Str->getInitializer()))
+      if (CDA->isCString() && CDA->getAsCString() == "escape::keep_heap")
+        F->addFnAttr("escape-keep-heap");
+  }
+}
+
 PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   const EscapeOptions &Opts = escapeOptions();
+  markKeepHeapFunctions(M);
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   EscapeResult R = analyzeModule(
       M, [&](Function &F) -> TargetLibraryInfo & {
