@@ -71,6 +71,8 @@ struct ParamSummary {
   bool MayFree = false;    ///< memory reachable from it may be freed
   bool MayWrite = false;   ///< foreign pointers may be stored into it
   std::string HeapReason;  ///< why it reaches the heap (callee's view)
+  /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
+  std::vector<unsigned> StoredInto;
 
   bool operator==(const ParamSummary &O) const {
     return HeapDerefs == O.HeapDerefs && ResultDerefs == O.ResultDerefs &&
@@ -85,8 +87,14 @@ struct FunctionSummary {
   /// The result may hold pointers the caller cannot see (not derived from
   /// the arguments).
   bool ReturnsUnknown = false;
+  /// `*param[Dst] = param[Src]`: pairs (Dst, Src) of argument numbers. Go
+  /// sends such a store to the heap ("leaking param"); here the caller
+  /// replays it as a store between its own arguments, so linking two local
+  /// objects through a helper keeps both local.
+  std::vector<std::pair<unsigned, unsigned>> ParamStores;
   bool operator==(const FunctionSummary &O) const {
-    return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown;
+    return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
+           ParamStores == O.ParamStores;
   }
 };
 
@@ -204,8 +212,11 @@ public:
 
 /// Text of a parameter verdict, as in Go: "leaking param: p",
 /// "leaking param: p to result", "leaking param content: p",
-/// "p does not escape". \p Name is the parameter's source name.
-std::string describeParam(const ParamSummary &S, llvm::StringRef Name);
+/// "p does not escape", "leaking param: p to content of q". \p Name is the
+/// parameter's source name; \p ArgName names the other arguments.
+std::string describeParam(
+    const ParamSummary &S, llvm::StringRef Name,
+    llvm::function_ref<std::string(unsigned)> ArgName = nullptr);
 
 /// The name a reason gives a value: a global's demangled name, a
 /// parameter's name (or `#N`), else the IR name.

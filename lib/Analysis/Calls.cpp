@@ -183,6 +183,11 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
   }
   if (R && S.ReturnsUnknown)
     G->addEdge(*R, G->unknown(), -1, FlowKind::AddressOf, &CB);
+  for (auto [Dst, Src] : S.ParamStores)
+    if (Dst < CB.arg_size() && Src < CB.arg_size())
+      if (auto D = operand(CB.getArgOperand(Dst)))
+        if (auto V = operand(CB.getArgOperand(Src)))
+          G->addStore(*D, *V, &CB);
 }
 
 void GraphBuilder::applyAttributes(CallBase &CB) {
@@ -196,6 +201,18 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
   auto R = result(CB);
   if (R)
     G->addEdge(*R, G->unknown(), -1, FlowKind::AddressOf, &CB);
+
+  // A function that touches no memory (llvm.umax, abs, a pure user
+  // function) can pass an argument on only through its result.
+  if (CB.doesNotAccessMemory() && !CB.hasOperandBundles() &&
+      !CB.isMustTailCall()) {
+    for (unsigned I = 0, E = CB.arg_size(); I != E; ++I)
+      if (auto A = operand(CB.getArgOperand(I))) {
+        if (R)
+          G->addEdge(*R, *A, 0, FlowKind::Call, &CB);
+      }
+    return;
+  }
 
   for (unsigned I = 0, E = CB.arg_size(); I != E; ++I) {
     Value *Arg = CB.getArgOperand(I);

@@ -107,7 +107,15 @@ std::string prettyFunctionName(StringRef Mangled) {
   return Full;
 }
 
-std::string describeParam(const ParamSummary &S, StringRef Name) {
+std::string describeParam(const ParamSummary &S, StringRef Name,
+                          function_ref<std::string(unsigned)> ArgName) {
+  if (S.HeapDerefs != 0 && !S.StoredInto.empty()) {
+    std::string Out = ("leaking param: " + Name + " to content of ").str();
+    for (unsigned I = 0; I < S.StoredInto.size(); ++I)
+      Out += (I ? ", " : "") + (ArgName ? ArgName(S.StoredInto[I])
+                                        : "#" + std::to_string(S.StoredInto[I]));
+    return Out;
+  }
   if (S.HeapDerefs == 0)
     return ("leaking param: " + Name).str();
   if (S.ResultDerefs == 0 && S.HeapDerefs == ParamSummary::None)
@@ -280,7 +288,9 @@ PreservedAnalyses EscapePrinterPass::run(Module &M, ModuleAnalysisManager &MAM) 
       if (!P.Arg->getType()->isPointerTy())
         continue;
       OS << "  param " << sourceName(P.Arg) << ": "
-         << describeParam(P.Summary, sourceName(P.Arg));
+         << describeParam(P.Summary, sourceName(P.Arg), [&](unsigned I) {
+              return sourceName(Info.F->getArg(I));
+            });
       if (P.Summary.MayFree)
         OS << "; may be freed";
       if (P.Summary.MayWrite)

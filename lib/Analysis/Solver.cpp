@@ -39,6 +39,7 @@
 #include "llvm/Support/Debug.h"
 #include "GraphBuilder.h"
 #include <deque>
+#include <set>
 
 #define DEBUG_TYPE "escape"
 
@@ -127,8 +128,11 @@ private:
       for (unsigned O : P) {
         if (G.location(O).isLocalObject())
           Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where);
-        else
+        else if (!onlyParamObjects(Pts[S.Val]) ||
+                 G.location(O).Kind != LocationKind::ParamObject)
           Changed |= addEscapeOnce(S.Val, 0, S.Where, storeReason(O));
+        // else: a parameter's address stored into a parameter's object:
+        // the caller replays it (FunctionSummary::ParamStores).
       }
     }
     for (const ClobberConstraint &C : G.clobbers()) {
@@ -147,6 +151,15 @@ private:
       }
     }
     return Changed;
+  }
+
+  bool onlyParamObjects(const PtsSet &P) const {
+    if (P.empty())
+      return false;
+    for (unsigned O : P)
+      if (G.location(O).Kind != LocationKind::ParamObject)
+        return false;
+    return true;
   }
 
   bool addEscapeOnce(LocationId V, int Derefs, const Instruction *Where,
@@ -330,8 +343,28 @@ private:
     };
     for (const FreeCall &FC : G.frees())
       MarkExternal(Pts[FC.Ptr], false, [](ParamSummary &S) { S.MayFree = true; });
-    for (const StoreConstraint &S : G.stores())
+    std::set<std::pair<unsigned, unsigned>> ParamStores;
+    for (const StoreConstraint &S : G.stores()) {
+      if (onlyParamObjects(Pts[S.Val])) {
+        // Replayed by the caller; only unknown destinations clobber.
+        for (unsigned D : Pts[S.Ptr])
+          if (G.location(D).Kind == LocationKind::ParamObject)
+            for (unsigned V : Pts[S.Val])
+              ParamStores.insert(
+                  {cast<Argument>(G.location(D).IR)->getArgNo(),
+                   cast<Argument>(G.location(V).IR)->getArgNo()});
+        PtsSet NonParam;
+        for (unsigned D : Pts[S.Ptr])
+          if (G.location(D).Kind != LocationKind::ParamObject)
+            NonParam.set(D);
+        MarkExternal(NonParam, false, [](ParamSummary &P) { P.MayWrite = true; });
+        continue;
+      }
       MarkExternal(Pts[S.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
+    }
+    Info.Summary.ParamStores.assign(ParamStores.begin(), ParamStores.end());
+    for (auto [Dst, Src] : ParamStores)
+      Info.Summary.Params[Src].StoredInto.push_back(Dst);
     for (const ClobberConstraint &C : G.clobbers())
       MarkExternal(Pts[C.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
     // A result pointing to anything but the parameters' own objects.

@@ -258,7 +258,7 @@ private:
   unsigned IRArgCount(const std::string &IRFunction) {
     for (const ParamRecord &P : reportSink().Params)
       if (P.Function == IRFunction)
-        return P.NumSourceArgs + (P.NumSourceArgs ? 0 : 0);
+        return P.NumSourceArgs;
     return 0;
   }
 
@@ -304,10 +304,17 @@ private:
       PresumedLoc PL = SM.getPresumedLoc(Loc);
       if (PL.isInvalid() || SM.isInSystemHeader(Loc))
         continue;
-      std::string Text = describeParam(P.Summary, Name);
+      std::string Text = describeParam(P.Summary, Name, [&](unsigned I) {
+        // IR argument numbers; the sret argument, if any, comes first.
+        unsigned Src = I - (P.SourceIndex < P.ArgNo ? 1 : 0);
+        if (Src < SF.Params.size())
+          return SF.Params[Src] ? SF.Params[Src]->getNameAsString() : std::string("this");
+        return "#" + std::to_string(I);
+      });
       std::vector<std::string> Notes;
       bool Leaks = P.Summary.HeapDerefs != ParamSummary::None ||
-                   P.Summary.ResultDerefs != ParamSummary::None;
+                   P.Summary.ResultDerefs != ParamSummary::None ||
+                   !P.Summary.StoredInto.empty();
       if (Leaks && Args.Level >= 2) {
         Notes.push_back(std::string("flow: ") +
                         (P.Summary.HeapDerefs != ParamSummary::None ? "{heap}" : "~r0") +
