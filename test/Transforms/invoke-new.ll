@@ -1,0 +1,43 @@
+; An invoke of operator new is replaced by an alloca and a branch to the normal destination.
+; RUN: %opt %loadescape -passes=escape -S %s 2>/dev/null | %FileCheck %s
+; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+
+; CHECK-LABEL: define void @f()
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %call.stack = alloca [16 x i8], align 16
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 16, ptr %call.stack)
+; CHECK-NEXT:    br label %cont
+; CHECK:       cont:
+; CHECK-NEXT:    call void @use(ptr %call.stack)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 16, ptr %call.stack)
+; CHECK-NEXT:    ret void
+; CHECK-NOT:   invoke
+; CHECK-NOT:   @_Znwm(
+; CHECK-NOT:   call void @_ZdlPv(
+
+; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+declare ptr @_Znwm(i64)
+declare void @_ZdlPv(ptr)
+declare void @use(ptr nocapture nofree) memory(read)
+declare i32 @__gxx_personality_v0(...)
+
+define void @f() personality ptr @__gxx_personality_v0 {
+entry:
+  %call = invoke noalias noundef nonnull ptr @_Znwm(i64 16) #0
+          to label %cont unwind label %lpad
+
+cont:
+  call void @use(ptr %call)
+  call void @_ZdlPv(ptr %call)
+  ret void
+
+lpad:
+  %lp = landingpad { ptr, i32 } cleanup
+  resume { ptr, i32 } %lp
+}
+
+attributes #0 = { builtin }
