@@ -1,0 +1,26 @@
+; A call to operator new without the 'builtin' attribute (an explicit
+; 'operator new(n)' call in the source) may not be elided and stays on the heap.
+; RUN: %opt %loadescape -passes=escape -S %s 2>/dev/null | %FileCheck %s
+; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+
+; CHECK-LABEL: define void @f()
+; CHECK-NOT:     alloca
+; CHECK:         %call = call noalias noundef nonnull ptr @_Znwm(i64 16)
+; CHECK:         call void @_ZdlPv(ptr %call)
+
+; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: operator new called directly
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+declare ptr @_Znwm(i64)
+declare void @_ZdlPv(ptr)
+declare void @use(ptr nocapture nofree) memory(read)
+
+define void @f() {
+entry:
+  %call = call noalias noundef nonnull ptr @_Znwm(i64 16)
+  call void @use(ptr %call)
+  call void @_ZdlPv(ptr %call)
+  ret void
+}
