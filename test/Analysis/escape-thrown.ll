@@ -1,0 +1,35 @@
+; An object stored into an exception that is thrown escapes.
+; RUN: %opt %loadescape -passes='print<escape>' -disable-output %s 2>&1 | %FileCheck %s --check-prefix=PRINT
+; RUN: %opt %loadescape -passes=escape -S %s 2>/dev/null | %FileCheck %s
+; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+
+; PRINT-LABEL: escape: function 'f'
+; PRINT-NEXT:    site %call new (16 bytes): escapes: thrown
+; PRINT-NEXT:      from %call (escape)
+; PRINT-NEXT:      from {storage for %call} (address-of)
+
+; CHECK-LABEL: define void @f(
+; CHECK-NOT:     alloca
+; CHECK:         %call = call noalias noundef nonnull ptr @_Znwm(i64 16)
+; CHECK:         store ptr %call, ptr %exn
+
+; REMARK: remark: <unknown>:0:0: new (16 bytes) escapes to heap: thrown
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+@_ZTIPi = external constant ptr
+declare ptr @_Znwm(i64)
+declare ptr @__cxa_allocate_exception(i64)
+declare void @__cxa_throw(ptr, ptr, ptr)
+
+define void @f() {
+entry:
+  %call = call noalias noundef nonnull ptr @_Znwm(i64 16) #0
+  %exn = call ptr @__cxa_allocate_exception(i64 8)
+  store ptr %call, ptr %exn
+  call void @__cxa_throw(ptr %exn, ptr @_ZTIPi, ptr null)
+  unreachable
+}
+
+attributes #0 = { builtin }
