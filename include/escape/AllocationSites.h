@@ -37,7 +37,17 @@ class Value;
 namespace escape {
 
 /// The source-level spelling family of an allocation site.
-enum class AllocKind { New, NewArray, Malloc, Calloc, AlignedAlloc, Other };
+enum class AllocKind {
+  New,
+  NewArray,
+  Malloc,
+  Calloc,
+  AlignedAlloc,
+  Other,
+  /// A call of a defined function that returns memory it allocated
+  /// (FunctionSummary::ReturnsFresh / FreshInto): never demoted here.
+  Call
+};
 
 /// One heap allocation call.
 struct AllocationSite {

@@ -92,9 +92,16 @@ struct FunctionSummary {
   /// replays it as a store between its own arguments, so linking two local
   /// objects through a helper keeps both local.
   std::vector<std::pair<unsigned, unsigned>> ParamStores;
+  /// The function hands the caller memory it allocated itself: through its
+  /// result (a factory), or stored into an argument's object (sret, as
+  /// std::make_unique at -O0). The caller then sees an allocation site at
+  /// the call (AllocKind::Call) whose own verdict it decides.
+  bool ReturnsFresh = false;
+  std::vector<unsigned> FreshInto;
   bool operator==(const FunctionSummary &O) const {
     return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
-           ParamStores == O.ParamStores;
+           ParamStores == O.ParamStores && ReturnsFresh == O.ReturnsFresh &&
+           FreshInto == O.FreshInto;
   }
 };
 

@@ -44,6 +44,9 @@ struct SourceSite {
   /// them. Declarations (`std::vector<int> v(16)`) only name what the
   /// passes found at their position.
   bool Definite = true;
+  /// A library call that allocates (std::make_unique, ...): the only kind
+  /// of site a call of an allocating function (AllocKind::Call) may name.
+  bool LibraryCall = false;
   /// Position of the enclosing function's declaration (to tell whether it
   /// was emitted at all).
   std::string FunctionFile;

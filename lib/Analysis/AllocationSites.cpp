@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/AllocationSites.h"
+#include "escape/EscapeAnalysis.h"
 
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -132,6 +133,7 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
   case AllocKind::AlignedAlloc:
     break;
   case AllocKind::Other:
+  case AllocKind::Call:
     S.NotDemotable = ("allocation function '" + Callee->getName() + "'").str();
     break;
   }
@@ -201,7 +203,8 @@ std::string describeAllocation(const AllocationSite &S) {
     OS << "aligned_alloc(" << Arg(0) << ", " << Arg(1) << ")";
     break;
   case AllocKind::Other:
-    OS << S.Call->getCalledFunction()->getName() << "(...)";
+  case AllocKind::Call:
+    OS << prettyFunctionName(S.Call->getCalledFunction()->getName()) << "(...)";
     break;
   }
   return Out;

@@ -183,6 +183,24 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
   }
   if (R && S.ReturnsUnknown)
     G->addEdge(*R, G->unknown(), -1, FlowKind::AddressOf, &CB);
+  if (S.ReturnsFresh || !S.FreshInto.empty()) {
+    // The callee's allocation, as an allocation site of this function.
+    LocationId O = G->objectLocation(LocationKind::HeapObject, &CB);
+    LocationId Addr = G->addLocation(LocationKind::Value, &CB);
+    G->addEdge(Addr, O, -1, FlowKind::AddressOf, &CB);
+    if (S.ReturnsFresh && R)
+      G->addEdge(*R, Addr, 0, FlowKind::Call, &CB);
+    for (unsigned Dst : S.FreshInto)
+      if (Dst < CB.arg_size())
+        if (auto D = operand(CB.getArgOperand(Dst)))
+          G->addStore(*D, Addr, &CB);
+    AllocationSite Site;
+    Site.Call = &CB;
+    Site.Kind = AllocKind::Call;
+    Site.Family = "";
+    Site.NotDemotable = "allocated inside '" + Name + "'";
+    Sites->push_back(Site);
+  }
   for (auto [Dst, Src] : S.ParamStores)
     if (Dst < CB.arg_size() && Src < CB.arg_size())
       if (auto D = operand(CB.getArgOperand(Dst)))

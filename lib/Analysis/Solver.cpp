@@ -369,9 +369,25 @@ private:
       MarkExternal(Pts[C.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
     // A result pointing to anything but the parameters' own objects.
     for (const Edge &E : G.incoming(G.result()))
-      for (unsigned O : Pts[E.Src])
+      for (unsigned O : Pts[E.Src]) {
         if (G.location(O).Kind != LocationKind::ParamObject)
           Info.Summary.ReturnsUnknown = true;
+        if (G.location(O).Kind == LocationKind::HeapObject)
+          Info.Summary.ReturnsFresh = true;
+      }
+    // Own allocations stored into the callers' objects.
+    std::set<unsigned> FreshInto;
+    for (const StoreConstraint &S : G.stores()) {
+      bool Fresh = false;
+      for (unsigned V : Pts[S.Val])
+        Fresh |= G.location(V).Kind == LocationKind::HeapObject;
+      if (!Fresh)
+        continue;
+      for (unsigned D : Pts[S.Ptr])
+        if (G.location(D).Kind == LocationKind::ParamObject)
+          FreshInto.insert(cast<Argument>(G.location(D).IR)->getArgNo());
+    }
+    Info.Summary.FreshInto.assign(FreshInto.begin(), FreshInto.end());
     for (ParamVerdict &PV : Info.Params)
       PV.Summary = Info.Summary.Params[PV.Arg->getArgNo()];
     Info.PointsTo = std::move(Pts);

@@ -168,6 +168,8 @@ private:
         const SourceSite &S = Inv.Sites[I];
         if (S.Line != F->Line || S.File != File)
           continue;
+        if (R.Kind == AllocKind::Call && !S.LibraryCall)
+          continue;
         unsigned Dist = S.Column > F->Column ? S.Column - F->Column
                                              : F->Column - S.Column;
         // Prefer allocation expressions over declarations on a line.
@@ -179,7 +181,10 @@ private:
         }
       }
       if (Best < 0) {
-        Unmatched.push_back(&R);
+        // A call of an allocating user function is reported at the
+        // allocation inside it, not at every call.
+        if (R.Kind != AllocKind::Call)
+          Unmatched.push_back(&R);
         continue;
       }
       Match &M = Matches[Best];

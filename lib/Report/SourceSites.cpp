@@ -86,6 +86,7 @@ public:
         if (TA->size() && TA->get(0).getKind() == TemplateArgument::Type)
           S += "<" + typeName(TA->get(0).getAsType()) + ">";
       add(E->getBeginLoc(), S, true, E);
+      Out.Sites.back().LibraryCall = true;
     }
     return true;
   }
