@@ -43,7 +43,7 @@ int main() {
 }
 // CHECK: run 3 = 7025
 // CHECK: total
-// REPORT-DAG: local-vector-of-pointers.cpp:27:16: remark: new W does not escape; kept on heap: freed together with other objects
 // REPORT-DAG: local-vector-of-pointers.cpp:28:16: remark: new W does not escape; kept on heap: freed together with other objects
+// REPORT-DAG: local-vector-of-pointers.cpp:29:16: remark: new W does not escape; kept on heap: freed together with other objects
 // The vector buffer is moved to the stack: 2 allocations per run instead of 4.
 // ALLOC: alloc-count: 200{{[0-9]}} heap allocations
