@@ -151,9 +151,10 @@ void GraphBuilder::visitStoreInst(StoreInst &I) {
     G->addEscape(*V, 0, &I, "stored through unknown pointer");
 }
 
-void GraphBuilder::visitAtomicCmpXchgInst(AtomicCmpXchgInst &I) {
-  auto P = operand(I.getPointerOperand());
-  if (auto V = operand(I.getNewValOperand())) {
+/// `*Ptr = Val` and the instruction's result = the old `*Ptr`.
+void GraphBuilder::exchange(Instruction &I, Value *Ptr, Value *Val) {
+  auto P = operand(Ptr);
+  if (auto V = operand(Val)) {
     if (P)
       G->addStore(*P, *V, &I);
     else
@@ -167,20 +168,12 @@ void GraphBuilder::visitAtomicCmpXchgInst(AtomicCmpXchgInst &I) {
   }
 }
 
+void GraphBuilder::visitAtomicCmpXchgInst(AtomicCmpXchgInst &I) {
+  exchange(I, I.getPointerOperand(), I.getNewValOperand());
+}
+
 void GraphBuilder::visitAtomicRMWInst(AtomicRMWInst &I) {
-  auto P = operand(I.getPointerOperand());
-  if (auto V = operand(I.getValOperand())) {
-    if (P)
-      G->addStore(*P, *V, &I);
-    else
-      G->addEscape(*V, 0, &I, "stored through unknown pointer");
-  }
-  if (auto R = result(I)) {
-    if (P)
-      G->addEdge(*R, *P, 1, FlowKind::Load, &I);
-    else
-      G->addEdge(*R, G->unknown(), -1, FlowKind::AddressOf, &I);
-  }
+  exchange(I, I.getPointerOperand(), I.getValOperand());
 }
 
 void GraphBuilder::visitReturnInst(ReturnInst &I) {

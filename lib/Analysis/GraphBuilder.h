@@ -68,6 +68,7 @@ public:
   void unknownResult(const llvm::Instruction &I);
 
 private:
+  void exchange(llvm::Instruction &I, llvm::Value *Ptr, llvm::Value *Val);
   // Calls.cpp
   bool visitIntrinsic(llvm::CallBase &CB);
   bool visitMemoryBuiltin(llvm::CallBase &CB);

@@ -72,6 +72,10 @@ private:
     std::vector<int> Derefs;
     std::vector<LocationId> Parent;
     std::vector<unsigned> ParentEdge;
+    /// The edge into the root through which the best flow leaves it (its
+    /// reason), kept apart from the parent chain, which a later decrease of
+    /// derefs can bend into a cycle.
+    std::vector<unsigned> RootEdge;
   };
 
   // --- Phase 1: points-to ------------------------------------------------
@@ -198,6 +202,7 @@ private:
     W.Derefs.assign(G.size(), INT_MAX);
     W.Parent.assign(G.size(), ~0u);
     W.ParentEdge.assign(G.size(), ~0u);
+    W.RootEdge.assign(G.size(), ~0u);
     W.Derefs[Root] = 0;
     std::deque<LocationId> Queue{Root};
     std::vector<bool> Queued(G.size(), false);
@@ -216,6 +221,7 @@ private:
           W.Derefs[E.Src] = D;
           W.Parent[E.Src] = L;
           W.ParentEdge[E.Src] = I;
+          W.RootEdge[E.Src] = L == Root ? I : W.RootEdge[L];
           if (!Queued[E.Src]) {
             Queued[E.Src] = true;
             Queue.push_back(E.Src);
@@ -251,16 +257,18 @@ private:
                              std::string &Reason) const {
     std::vector<FlowStep> Steps;
     bool ViaInteger = false;
-    for (LocationId Cur = L; Cur != W.Root && W.Parent[Cur] != ~0u;
+    if (W.RootEdge[L] != ~0u)
+      Reason = W.Root == G.result()
+                   ? std::string("returned")
+                   : G.incoming(W.Root)[W.RootEdge[L]].Reason;
+    std::vector<bool> Seen(G.size(), false);
+    for (LocationId Cur = L; Cur != W.Root && W.Parent[Cur] != ~0u && !Seen[Cur];
          Cur = W.Parent[Cur]) {
+      Seen[Cur] = true;
       const Edge &E = G.incoming(W.Parent[Cur])[W.ParentEdge[Cur]];
       Steps.push_back({G.name(Cur), kindName(E.Kind), E.Where});
       if (E.Where && isa<PtrToIntInst>(E.Where))
         ViaInteger = true;
-      if (W.Parent[Cur] == W.Root)
-        Reason = W.Root == G.result() ? std::string("returned") : E.Reason;
-      if (Steps.size() > 64)
-        break;
     }
     if (ViaInteger)
       Reason = "converted to integer (" + Reason + ")";

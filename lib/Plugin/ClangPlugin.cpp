@@ -129,13 +129,13 @@ private:
         EarlyPositions.insert({realPath(F->File), F->Line});
   }
 
-  std::vector<std::string> pathNotes(const std::vector<FlowRecord> &Path,
-                                     const std::string &Root,
-                                     const std::string &What) {
+  /// The -m=2 notes: a `flow: ROOT = WHAT:` header, then one hop a line.
+  std::vector<std::string> flowNotes(const std::string &Header,
+                                     const std::vector<FlowRecord> &Path) {
     std::vector<std::string> Notes;
     if (Args.Level < 2)
       return Notes;
-    Notes.push_back("flow: " + Root + " = &{storage for " + What + "}:");
+    Notes.push_back("flow: " + Header + ":");
     for (const FlowRecord &R : Path) {
       std::string N = "  from " + R.What + " (" + R.Kind + ")";
       if (const SourceFrame *F = userFrame(R.Where))
@@ -274,7 +274,7 @@ private:
     std::string Verdict = describeOutcome(R.Result, R.Reason, R.KeptReason);
     std::vector<std::string> Notes;
     if (R.Result == Outcome::Escapes)
-      Notes = pathNotes(R.Path, rootOf(R), What);
+      Notes = flowNotes(rootOf(R) + " = &{storage for " + What + "}", R.Path);
     addEntry(Loc, File, Line, Col, "site", What, Verdict,
              R.Result == Outcome::Escapes ? "escapes" : "does not escape",
              R.Result == Outcome::Escapes ? R.Reason : R.KeptReason,
@@ -320,18 +320,11 @@ private:
       bool Leaks = P.Summary.HeapDerefs != ParamSummary::None ||
                    P.Summary.ResultDerefs != ParamSummary::None ||
                    !P.Summary.StoredInto.empty();
-      if (Leaks && Args.Level >= 2) {
-        Notes.push_back(std::string("flow: ") +
-                        (P.Summary.HeapDerefs != ParamSummary::None ? "{heap}" : "~r0") +
-                        " = " + Name + ":");
-        for (const FlowRecord &R : P.Path) {
-          std::string N = "  from " + R.What + " (" + R.Kind + ")";
-          if (const SourceFrame *F = userFrame(R.Where))
-            N += " at " + F->File + ":" + std::to_string(F->Line) + ":" +
-                 std::to_string(F->Column);
-          Notes.push_back(N);
-        }
-      }
+      if (Leaks && !P.Path.empty())
+        Notes = flowNotes(
+            (P.Summary.HeapDerefs != ParamSummary::None ? "{heap}" : "~r0") +
+                std::string(" = ") + Name,
+            P.Path);
       // One line per parameter position: template instantiations and
       // constructor variants share it; keep the worst.
       auto Key = std::make_pair(Loc.getRawEncoding(), Name);
@@ -378,19 +371,10 @@ private:
       std::string Reason = sourceReason(L.Reason, L.Function);
       if (Best->LambdaCapture)
         Reason = "captured by reference in an escaping lambda (" + Reason + ")";
-      std::vector<std::string> Notes;
-      if (Args.Level >= 2) {
-        Notes.push_back(std::string("flow: ") +
-                        (L.Reason == "returned" ? "~r0" : "{heap}") + " = &" +
-                        Best->Name + ":");
-        for (const FlowRecord &R : L.Path) {
-          std::string N = "  from " + R.What + " (" + R.Kind + ")";
-          if (const SourceFrame *RF = userFrame(R.Where))
-            N += " at " + RF->File + ":" + std::to_string(RF->Line) + ":" +
-                 std::to_string(RF->Column);
-          Notes.push_back(N);
-        }
-      }
+      std::vector<std::string> Notes = flowNotes(
+          (L.Reason == "returned" ? "~r0" : "{heap}") + std::string(" = &") +
+              Best->Name,
+          L.Path);
       addEntry(Best->Loc, Best->File, Best->Line, Best->Column, "local",
                Best->Name, "", "escapes", Reason, false, std::move(Notes),
                L.Function);

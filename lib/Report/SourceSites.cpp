@@ -162,20 +162,29 @@ private:
   void addLocalVar(const VarDecl *VD, SourceLocation L, bool Lambda) {
     if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
       return;
-    L = SM.getExpansionLoc(L);
-    if (!userCode(L))
-      return;
-    PresumedLoc PL = SM.getPresumedLoc(L);
-    if (PL.isInvalid())
-      return;
     LocalAddress A;
-    A.Loc = L;
-    A.File = realPath(PL.getFilename());
-    A.Line = PL.getLine();
-    A.Column = PL.getColumn();
+    if (!position(L, A.Loc, A.File, A.Line, A.Column))
+      return;
     A.Name = VD->getNameAsString();
     A.LambdaCapture = Lambda;
     Out.LocalAddresses.push_back(std::move(A));
+  }
+
+  /// Where the user wrote \p L (the expansion of a macro); false outside
+  /// user code.
+  bool position(SourceLocation L, SourceLocation &Out, std::string &File,
+                unsigned &Line, unsigned &Column) {
+    L = SM.getExpansionLoc(L);
+    if (!userCode(L))
+      return false;
+    PresumedLoc PL = SM.getPresumedLoc(L);
+    if (PL.isInvalid())
+      return false;
+    Out = L;
+    File = realPath(PL.getFilename());
+    Line = PL.getLine();
+    Column = PL.getColumn();
+    return true;
   }
 
   bool isAlignOrNothrow(const CXXNewExpr *E) {
@@ -224,18 +233,9 @@ private:
 
   void add(SourceLocation L, std::string Spelling, bool Definite,
            const Stmt *S, const Decl *D = nullptr) {
-    // Report at the expansion of a macro, as the user wrote it.
-    L = SM.getExpansionLoc(L);
-    if (!userCode(L))
-      return;
-    PresumedLoc PL = SM.getPresumedLoc(L);
-    if (PL.isInvalid())
-      return;
     SourceSite Site;
-    Site.Loc = L;
-    Site.File = realPath(PL.getFilename());
-    Site.Line = PL.getLine();
-    Site.Column = PL.getColumn();
+    if (!position(L, Site.Loc, Site.File, Site.Line, Site.Column))
+      return;
     Site.Spelling = std::move(Spelling);
     Site.Definite = Definite;
     const FunctionDecl *FD = nullptr;

@@ -1,9 +1,7 @@
-; BUG: two objects that point to each other, one of which is (through a chain
-; of loads) stored to a global. Both are correctly reported as escaping and kept
-; on the heap, but the reason is empty ("escapes: " with nothing after it) and
-; the "from" trace walks the %a <-> %b store cycle many times instead of ending
-; at the store to @g. The reason should name the global.
-; XFAIL: *
+; Regression: two objects that point to each other, one of which is (through
+; a chain of loads) stored to a global. The reason must name the global even
+; when the walk's parent chain bends into the %a <-> %b store cycle.
+
 ; RUN: %opt %loadescape -passes='print<escape>' -disable-output %s 2>&1 | %FileCheck %s --check-prefix=PRINT
 ; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
 
