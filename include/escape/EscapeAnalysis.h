@@ -51,6 +51,9 @@ struct EscapeOptions {
   uint64_t MaxFrameSize = 16384;
   /// The same total for functions in a recursive call-graph cycle.
   uint64_t MaxRecursiveFrameSize = 1024;
+  /// Stack buffer (bytes) for a variable-size new / new[] / malloc, used
+  /// when the size at run time fits; 0 keeps them on the heap.
+  uint64_t MaxVariableSize = 256;
   /// Demote at all (false: analyse and report only).
   bool Demote = true;
   /// Functions with more instructions than this are not analysed: every

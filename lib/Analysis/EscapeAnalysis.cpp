@@ -51,6 +51,10 @@ static cl::opt<uint64_t> MaxFrameSize(
 static cl::opt<uint64_t> MaxRecursiveFrameSize(
     "escape-max-recursive-frame-size", cl::init(1024),
     cl::desc("Bytes of demoted objects a recursive function may receive"));
+static cl::opt<uint64_t> MaxVariableSize(
+    "escape-max-variable-size", cl::init(256),
+    cl::desc("Stack buffer (bytes) for variable-size allocations, behind a "
+             "runtime size check; 0 disables"));
 static cl::opt<bool> Demote("escape-demote", cl::init(true),
                             cl::desc("Move non-escaping allocations to the stack"));
 static cl::opt<unsigned> MaxFunctionSize(
@@ -67,6 +71,7 @@ EscapeOptions &escapeOptions() {
     Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
     Opts.Demote = Demote;
     Opts.MaxFunctionSize = MaxFunctionSize;
+    Opts.MaxVariableSize = MaxVariableSize;
   }
   // Options given on the command line win over programmatic defaults.
   if (MaxObjectSize.getNumOccurrences())
@@ -77,6 +82,8 @@ EscapeOptions &escapeOptions() {
     Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
   if (Demote.getNumOccurrences())
     Opts.Demote = Demote;
+  if (MaxVariableSize.getNumOccurrences())
+    Opts.MaxVariableSize = MaxVariableSize;
   if (MaxFunctionSize.getNumOccurrences())
     Opts.MaxFunctionSize = MaxFunctionSize;
   return Opts;

@@ -45,7 +45,8 @@ struct PluginArgs {
 
 const char *ValidArgs =
     "m, m=LEVEL (0-2), json=PATH, max-object-size=BYTES, "
-    "max-frame-size=BYTES, max-recursive-frame-size=BYTES, demote=0|1";
+    "max-frame-size=BYTES, max-recursive-frame-size=BYTES, "
+    "max-variable-size=BYTES, demote=0|1";
 
 /// Parses `NAME=VALUE` bytes; false if malformed.
 bool parseBytes(StringRef V, uint64_t &Out) {
@@ -478,14 +479,16 @@ protected:
           return Fail("plugin argument 'json' needs a path (json=PATH)");
         Args.JsonPath = Value.str();
       } else if (Name == "max-object-size" || Name == "max-frame-size" ||
-                 Name == "max-recursive-frame-size") {
+                 Name == "max-recursive-frame-size" ||
+                 Name == "max-variable-size") {
         uint64_t B;
         if (!parseBytes(Value, B))
           return Fail("invalid value '" + Value.str() + "' for plugin argument '" +
                       Name.str() + "' (expected a size in bytes)");
-        (Name == "max-object-size"  ? Args.Opts.MaxObjectSize
-         : Name == "max-frame-size" ? Args.Opts.MaxFrameSize
-                                    : Args.Opts.MaxRecursiveFrameSize) = B;
+        (Name == "max-object-size"     ? Args.Opts.MaxObjectSize
+         : Name == "max-frame-size"    ? Args.Opts.MaxFrameSize
+         : Name == "max-variable-size" ? Args.Opts.MaxVariableSize
+                                       : Args.Opts.MaxRecursiveFrameSize) = B;
       } else if (Name == "demote") {
         if (Value != "0" && Value != "1")
           return Fail("invalid value '" + Value.str() + "' for plugin argument 'demote' (expected 0 or 1)");

@@ -172,6 +172,8 @@ std::string describeOutcome(Outcome O, StringRef Reason, StringRef KeptReason) {
   case Outcome::Escapes:
     return ("escapes to heap: " + Reason).str();
   case Outcome::Moved:
+    if (!KeptReason.empty())
+      return ("does not escape; moved to stack " + KeptReason).str();
     return "does not escape; moved to stack";
   case Outcome::KeptOnHeap:
     return ("does not escape; kept on heap: " + KeptReason).str();

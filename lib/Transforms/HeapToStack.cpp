@@ -32,6 +32,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Scalar/SROA.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 #define DEBUG_TYPE "escape"
@@ -88,6 +89,54 @@ static void demote(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
   NumDemotedBytes += Size;
 }
 
+/// A variable-size site: `n <= Limit ? entry-block buffer : the original
+/// call`, and each free runs only when the pointer is not the buffer. After
+/// Go 1.25's stack buffer for small variable-size make.
+static void demoteVariable(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
+                           Function &F, uint64_t Limit) {
+  auto *Call = cast<CallInst>(Site.Call);
+  LLVMContext &Ctx = F.getContext();
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  IRBuilder<> Entry(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
+  AllocaInst *Slot = Entry.CreateAlloca(
+      ArrayType::get(Type::getInt8Ty(Ctx), Limit), DL.getAllocaAddrSpace(),
+      nullptr, Call->getName() + ".stack");
+  Slot->setAlignment(Site.Alignment);
+
+  Value *Size = Call->getArgOperand(0);
+  IRBuilder<> B(Call);
+  B.SetCurrentDebugLocation(Call->getDebugLoc());
+  Value *Small = B.CreateICmpULE(Size, ConstantInt::get(Size->getType(), Limit),
+                                 "escape.small");
+  Instruction *ThenTerm, *ElseTerm;
+  SplitBlockAndInsertIfThenElse(Small, Call, &ThenTerm, &ElseTerm);
+  BasicBlock *Join = Call->getParent();
+  Call->moveBefore(ElseTerm);
+  PHINode *P = PHINode::Create(Call->getType(), 2, Call->getName() + ".p");
+  P->insertBefore(Join->begin());
+  P->addIncoming(Slot, ThenTerm->getParent());
+  Call->replaceAllUsesWith(P);
+  P->addIncoming(Call, ElseTerm->getParent());
+  // The heap path keeps its own semantics; it may not be a tail call
+  // either way.
+  Call->setTailCallKind(CallInst::TCK_None);
+
+  for (CallBase *Free : Frees) {
+    // free(p), operator delete(p, ...): the pointer is the first argument.
+    IRBuilder<> FB(Free);
+    FB.SetCurrentDebugLocation(Free->getDebugLoc());
+    Value *OnHeap = FB.CreateICmpNE(Free->getArgOperand(0), Slot, "escape.onheap");
+    if (auto *II = dyn_cast<InvokeInst>(Free))
+      Free = changeToCall(II);
+    Instruction *Then = SplitBlockAndInsertIfThen(OnHeap, Free, false);
+    Free->moveBefore(Then);
+    if (auto *CI = dyn_cast<CallInst>(Free))
+      CI->setTailCallKind(CallInst::TCK_None);
+    ++NumFreesRemoved;
+  }
+  ++NumDemoted;
+}
+
 bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
                        FunctionAnalysisManager &FAM,
                        const EscapeOptions &Opts) {
@@ -133,12 +182,22 @@ bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
       Keep(S.NotDemotable);
       continue;
     }
-    if (!S.Size) {
+    // A variable size gets a stack buffer of MaxVariableSize bytes behind
+    // a runtime check (demoteVariable); only plain calls of new, new[] and
+    // malloc, whose size is their first argument.
+    bool Variable = !S.Size;
+    if (Variable &&
+        (!Opts.MaxVariableSize || !isa<CallInst>(S.Call) ||
+         (S.Kind != AllocKind::New && S.Kind != AllocKind::NewArray &&
+          S.Kind != AllocKind::Malloc) ||
+         S.Call->arg_size() != 1)) {
       Keep("non-constant size");
       continue;
     }
-    if (*S.Size > Opts.MaxObjectSize) {
-      Keep("too large for stack (" + std::to_string(*S.Size) + " bytes)");
+    uint64_t Bytes = Variable ? Opts.MaxVariableSize : *S.Size;
+    if (Bytes > Opts.MaxObjectSize) {
+      Keep(Variable ? std::string("non-constant size")
+                    : "too large for stack (" + std::to_string(Bytes) + " bytes)");
       continue;
     }
     MatchedFrees MF = matchFrees(Info, S, TLI);
@@ -155,18 +214,24 @@ bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
       Keep("live across loop iterations");
       continue;
     }
-    if (Used + *S.Size > Budget) {
+    if (Used + Bytes > Budget) {
       Keep("stack budget exhausted");
       continue;
     }
-    Used += *S.Size;
+    Used += Bytes;
     Plans.push_back({&V, std::move(MF.Calls)});
   }
   if (Plans.empty())
     return false;
 
   for (Plan &P : Plans) {
-    demote(P.V->Site, P.Frees, F);
+    if (P.V->Site.Size)
+      demote(P.V->Site, P.Frees, F);
+    else {
+      demoteVariable(P.V->Site, P.Frees, F, Opts.MaxVariableSize);
+      P.V->KeptReason = "when at most " + std::to_string(Opts.MaxVariableSize) +
+                        " bytes; larger sizes stay on the heap";
+    }
     P.V->Result = Outcome::Moved;
   }
   // A demoted object may now be passed to a call marked `tail`, which
@@ -191,7 +256,8 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
     case Outcome::Moved:
       ORE.emit([&] {
         return OptimizationRemark(DEBUG_TYPE, "MovedToStack", Locs[I], BB)
-               << Spellings[I] << " does not escape; moved to stack";
+               << Spellings[I] << " "
+               << describeOutcome(Outcome::Moved, "", V.KeptReason);
       });
       break;
     case Outcome::Escapes:

@@ -1,6 +1,6 @@
 ; An allocation whose size is not a constant stays on the heap.
-; RUN: %opt %loadescape -passes=escape -S %s 2>/dev/null | %FileCheck %s
-; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+; RUN: %opt %loadescape -escape-max-variable-size=0 -passes=escape -S %s 2>/dev/null | %FileCheck %s
+; RUN: %opt %loadescape -escape-max-variable-size=0 -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
 
 ; CHECK-LABEL: define void @f(i64 %n)
 ; CHECK-NOT:     alloca
