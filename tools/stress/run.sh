@@ -47,6 +47,7 @@ run_opt() {
       echo "$what $kind $id $p"
       mkdir -p "$FAILDIR"
       cp "$f" "$FAILDIR/$kind-$id.ll"
+      [ -f "$FAILDIR/libEscape.so" ] || cp "$PLUGIN" "$FAILDIR/libEscape.so"
       printf '%s\n' "$out" | head -60 > "$FAILDIR/$kind-$id.${p//[<>]/_}.txt"
     fi
   done
@@ -125,7 +126,7 @@ rm -rf "$FAILDIR"
 export TMPW
 TMPW=$(mktemp -d "$WORK/tmp.XXXXXX")
 # Use a private copy of the plugin, so a rebuild during the run cannot mix versions.
-cp "$PLUGIN" "$TMPW/libEscape.so" && PLUGIN=$TMPW/libEscape.so
+cp "$PLUGIN" "$TMPW/libEscape.so" && PLUGIN=$TMPW/libEscape.so && export ESCAPE_PLUGIN=$PLUGIN
 echo "plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
 export PLUGIN OPT STRESS CLANG CLANGXX
 export RTO=$TMPW/runtime.o
@@ -158,6 +159,7 @@ for ((i = 0; i < ACOUNT; i++)); do echo "alloc $((SEED0 + i))"; done \
   | xargs -P "$JOBS" -L 1 "$0" --worker >> "$LOG"
 
 [ $KEEP = 1 ] || rm -rf "$TMPW"
+echo "failing inputs (if any) are kept in $FAILDIR with a copy of the plugin used"
 
 # ---------------------------------------------------------------- report ---
 cnt() { grep -c "$@" "$LOG"; }
