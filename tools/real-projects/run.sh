@@ -47,8 +47,18 @@ command -v ninja >/dev/null && GEN=(-G Ninja)
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 # Use a private copy of the plugin, so a rebuild during the run cannot mix versions.
-cp "$PLUGIN" "$WORK/libEscape.so" && PLUGIN=$WORK/libEscape.so
+# (the clang plugin loads libEscapeClang.so from its own directory: copy both)
+mkdir -p "$WORK/plugin"
+for f in "$(dirname "$PLUGIN")"/libEscape*.so; do cp "$f" "$WORK/plugin/"; done
+PLUGIN=$WORK/plugin/$(basename "$PLUGIN")
 echo "plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
+# sanity: the plugin must run under clang and report a demotion on a known case
+printf 'void g(int);\nint f(int n){int *p=new int[4]; for(int i=0;i<n;i++) p[i&3]+=i; g(p[1]); int r=p[n&3]; delete[] p; return r;}\n' > "$WORK/sanity.cpp"
+if ! clang++-19 -O2 -fplugin="$PLUGIN" -Rpass=escape -c "$WORK/sanity.cpp" -o /dev/null 2>&1 | grep -q 'moved to stack'; then
+  echo "plugin sanity check failed: no 'moved to stack' remark for $WORK/sanity.cpp" >&2
+  clang++-19 -O2 -fplugin="$PLUGIN" -Rpass=escape -c "$WORK/sanity.cpp" -o /dev/null
+  exit 2
+fi
 SRC=$WORK/src
 APT=$WORK/apt
 mkdir -p "$SRC" "$APT/sources.d" "$APT/lists/partial"

@@ -126,7 +126,8 @@ rm -rf "$FAILDIR"
 export TMPW
 TMPW=$(mktemp -d "$WORK/tmp.XXXXXX")
 # Use a private copy of the plugin, so a rebuild during the run cannot mix versions.
-cp "$PLUGIN" "$TMPW/libEscape.so" && PLUGIN=$TMPW/libEscape.so && export ESCAPE_PLUGIN=$PLUGIN
+for f in "$(dirname "$PLUGIN")"/libEscape*.so; do cp "$f" "$TMPW/"; done
+PLUGIN=$TMPW/$(basename "$PLUGIN") && export ESCAPE_PLUGIN=$PLUGIN
 echo "plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
 export PLUGIN OPT STRESS CLANG CLANGXX
 export RTO=$TMPW/runtime.o
