@@ -11,7 +11,7 @@
 # and summary lines.  A checksum that differs from clang++ -O2's, or a crash, is a
 # miscompile.  Then it measures the compile-time overhead of the plugin on a real
 # C++ code base (Debian's yaml-cpp source, fetched with apt-get source into a cache;
-# if that is not possible, the bench programs and examples compiled repeatedly).
+# if that is not possible, the bench programs and examples).
 #
 # Usage: bench/run.sh [--quick] [--runs N] [--no-compile-time] [PROGRAM...]
 # Environment:
@@ -297,9 +297,11 @@ for n in "${programs[@]}"; do
     if [ -s "$f" ]; then
       echo "note: ${label[$cfg]} printed while building $n:"
       head -3 "$f" | sed 's/^/  | /'
+      noted=1
     fi
   done
 done
+[ -n "${noted:-}" ] && echo
 
 # Per program, relative to clang++ -O2.
 removed() { # n cfg -> percent of clang-O2's allocations removed
@@ -487,7 +489,8 @@ if [ $compile_time = 1 ]; then
       ct_flags=()
       ct_rounds=$((ct_rounds + 4))
       for f in "$bench"/programs/*.cpp "$repo"/examples/*.cpp "$repo"/examples/*/*.cpp; do
-        [ -f "$f" ] && ct_files+=("$f")
+        # (only files that compile on their own without the plugin)
+        [ -f "$f" ] && "$CLANGXX" $STD -O2 -c "$f" -o "$work/ct.o" 2>>"$work/ct.log" && ct_files+=("$f")
       done
     fi
 
@@ -511,7 +514,7 @@ if [ $compile_time = 1 ]; then
     # Every file with and without the plugin, in alternating order, $ct_rounds
     # times; per file and configuration the best CPU and wall time is kept.
     declare -A ct_cpu ct_wall
-    ct_fail=""
+    ct_fail="" ct_fail_with=""
     for ((r = 0; r < ct_rounds; r++)); do
       progress "compile time, round $((r + 1)) of $ct_rounds"
       i=0
@@ -521,7 +524,7 @@ if [ $compile_time = 1 ]; then
         for w in "${order[@]}"; do
           read -r c t <<<"$(timed_compile "$w" "$f")"
           if [ "$c" = FAIL ]; then
-            ct_fail=$f
+            ct_fail=$f ct_fail_with=$w
             break 3
           fi
           if [ -z "${ct_cpu[$f,$w]:-}" ] || awk -v a="$c" -v b="${ct_cpu[$f,$w]}" 'BEGIN { exit !(a < b) }'; then
@@ -537,9 +540,13 @@ if [ $compile_time = 1 ]; then
     echo "compile time: $ct_name, ${#ct_files[@]} files, clang++ -O2 -c, one at a time,"
     echo "  with and without the plugin interleaved; per file the best of $ct_rounds"
     if [ -n "$ct_fail" ]; then
-      echo "  FAILED: the plugin build stopped at ${ct_fail#$repo/}:"
+      if [ "$ct_fail_with" = 1 ]; then
+        echo "  FAILED: the build with the plugin stopped at ${ct_fail#$repo/}:"
+        plugin_failures=$((plugin_failures + 1))
+      else
+        echo "  FAILED: the build without the plugin stopped at ${ct_fail#$repo/}:"
+      fi
       tail -20 "$work/ct.log" | sed 's/^/    /'
-      plugin_failures=$((plugin_failures + 1))
     else
       tot() { # ARRAY-NAME W
         local -n arr=$1
