@@ -348,10 +348,12 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     emitRemarks(F, Info, Spellings, Locs, Blocks);
     if (FChanged) {
       Changed = true;
+      // The rewrite changed the CFG (size checks, invoke -> call): nothing
+      // cached for F (dominator tree, loops) is valid for SROA.
+      FAM.invalidate(F, PreservedAnalyses::none());
       FunctionPassManager FPM;
       FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
-      PreservedAnalyses PA = FPM.run(F, FAM);
-      FAM.invalidate(F, PA);
+      FPM.run(F, FAM);
       FAM.invalidate(F, PreservedAnalyses::none());
     }
   }
