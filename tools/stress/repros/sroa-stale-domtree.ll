@@ -1,4 +1,5 @@
 ; Crash found by tools/stress/run.sh (gen_alloc.py seeds 5, 130, 131, 155, ...; 17 of 400).
+; Fixed by "Invalidate the function's cached analyses before running SROA after a demotion"; kept as a regression input.
 ;   opt-19 -load-pass-plugin=build/lib/libEscape.so -passes=escape -disable-output \
 ;       tools/stress/repros/sroa-stale-domtree.ll
 ; crashes in SROA (PromoteMemToReg -> IDFCalculator) run from inside EscapePass::run.
