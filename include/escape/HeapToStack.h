@@ -40,6 +40,11 @@ namespace escape {
 class EscapePass : public llvm::PassInfoMixin<EscapePass> {
 public:
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  /// Prints `escape`, so -print-pipeline-passes output parses again.
+  void printPipeline(llvm::raw_ostream &OS,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>) {
+    OS << "escape";
+  }
 };
 
 /// Decides, for each non-escaping site of \p Info, whether it can be moved,

@@ -146,6 +146,10 @@ class EscapeInventoryPass : public llvm::PassInfoMixin<EscapeInventoryPass> {
 public:
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
   static bool isRequired() { return true; }
+  void printPipeline(llvm::raw_ostream &OS,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>) {
+    OS << "escape-inventory";
+  }
 };
 
 /// Text of a verdict at level 1, without the spelling of the site:
