@@ -37,6 +37,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/SparseBitVector.h"
 #include "llvm/IR/Instruction.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ class Argument;
 class CallBase;
 class Function;
 class GlobalValue;
+class ModuleSlotTracker;
 class raw_ostream;
 class Value;
 } // namespace llvm
@@ -142,6 +144,7 @@ struct FreeCall {
 class EscapeGraph {
 public:
   explicit EscapeGraph(const llvm::Function &F);
+  ~EscapeGraph();
 
   const llvm::Function &function() const { return F; }
 
@@ -192,12 +195,16 @@ public:
   void print(llvm::raw_ostream &OS) const;
 
 private:
+  std::string valueName(const llvm::Value *V) const;
+
   const llvm::Function &F;
+  mutable std::unique_ptr<llvm::ModuleSlotTracker> Slots;
   std::vector<Location> Locations;
   std::vector<std::vector<Edge>> In;
   std::vector<StoreConstraint> Stores;
   std::vector<ClobberConstraint> Clobbers;
   std::vector<FreeCall> Frees;
+  llvm::DenseMap<std::pair<LocationId, LocationId>, int> MinDerefs;
   llvm::DenseMap<const llvm::Value *, LocationId> ValueLocs;
   llvm::DenseMap<const llvm::Value *, LocationId> ObjectLocs;
 };

@@ -11,6 +11,7 @@
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalValue.h"
+#include "llvm/IR/ModuleSlotTracker.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -61,23 +62,37 @@ LocationId EscapeGraph::objectLocation(LocationKind K, const Value *V) {
 bool EscapeGraph::addEdge(LocationId Dst, LocationId Src, int Derefs,
                           FlowKind K, const Instruction *Where,
                           std::string Reason) {
-  for (Edge &E : In[Dst])
-    if (E.Src == Src && E.Derefs <= Derefs)
+  // The strongest (fewest derefs) edge Dst = Src so far; an index instead
+  // of a scan, as {heap} can have many thousands of incoming edges.
+  auto [It, Inserted] = MinDerefs.try_emplace({Dst, Src}, Derefs);
+  if (!Inserted) {
+    if (It->second <= Derefs)
       return false;
+    It->second = Derefs;
+  }
   In[Dst].push_back({Src, Derefs, K, Where, std::move(Reason)});
   return true;
 }
 
-static std::string valueName(const Value *V) {
+std::string EscapeGraph::valueName(const Value *V) const {
   std::string S;
   raw_string_ostream OS(S);
   if (V->hasName()) {
     OS << (isa<GlobalValue>(V) ? "@" : "%") << V->getName();
-  } else {
-    V->printAsOperand(OS, /*PrintType=*/false);
+    return S;
   }
+  // Numbering unnamed values: one slot tracker for this function, not one
+  // for the whole module per call (printAsOperand's default).
+  if (!Slots) {
+    Slots = std::make_unique<ModuleSlotTracker>(F.getParent(),
+                                                /*ShouldInitializeAllMetadata=*/false);
+    Slots->incorporateFunction(F);
+  }
+  V->printAsOperand(OS, /*PrintType=*/false, *Slots);
   return S;
 }
+
+EscapeGraph::~EscapeGraph() = default;
 
 std::string EscapeGraph::name(LocationId L) const {
   const Location &Loc = Locations[L];

@@ -97,15 +97,17 @@ private:
       for (const Edge &E : G.incoming(L)) {
         if (L == G.heap() || L == G.result())
           continue;
-        PtsSet Add;
         if (E.Derefs < 0) {
-          Add.set(E.Src);
+          Changed |= Pts[L].test_and_set(E.Src);
+        } else if (E.Derefs == 0) {
+          if (E.Src != L)
+            Changed |= Pts[L] |= Pts[E.Src];
         } else {
-          Add = Pts[E.Src];
-          for (int K = 0; K < E.Derefs; ++K)
+          PtsSet Add = deref(Pts[E.Src]);
+          for (int K = 1; K < E.Derefs; ++K)
             Add = deref(Add);
+          Changed |= Pts[L] |= Add;
         }
-        Changed |= Pts[L] |= Add;
       }
     }
     return Changed;
