@@ -121,6 +121,7 @@ enum class Outcome {
   Escapes,    ///< the object may outlive the function
   NoEscape,   ///< analysis only: does not escape (print<escape>)
   Moved,      ///< demoted to an alloca by the transform
+  MovedFreed, ///< escapes, but freed on every path before return: demoted
   KeptOnHeap, ///< does not escape, but was not demoted (KeptReason)
 };
 

@@ -14,13 +14,17 @@
 ///
 /// Safety rules (a site stays on the heap unless all hold):
 ///  - a new-expression (`builtin`) or malloc/calloc/aligned_alloc;
-///  - the object does not escape;
+///  - the object does not escape; or it escapes but the function frees it
+///    on every path before returning, with no call in between that may
+///    unwind or longjmp out (FreedBeforeReturn.cpp): it is dead before its
+///    frame is, wherever its address went;
 ///  - every free of it is of its family and frees nothing else, no realloc;
 ///  - constant size <= EscapeOptions::MaxObjectSize, and the function's
 ///    total stays within MaxFrameSize (MaxRecursiveFrameSize if recursive);
 ///  - in a loop (or irreducible cycle), the object of the previous iteration
 ///    is dead when the allocation runs again: no pointer to it is kept in
-///    memory or carried by a loop-header phi (LoopSlots.cpp).
+///    memory or carried by a loop-header phi (LoopSlots.cpp), or it was
+///    freed before the allocation could run again.
 /// The alloca gets the allocator's alignment, calloc'd memory is zeroed,
 /// lifetime.start/end mark the object's life, and `tail` is cleared on calls
 /// of functions that received a demoted object.
@@ -46,13 +50,6 @@ public:
     OS << "escape";
   }
 };
-
-/// Decides, for each non-escaping site of \p Info, whether it can be moved,
-/// and moves it (when Opts.Demote). Sets each SiteVerdict's Result and
-/// KeptReason. Returns true if the IR changed.
-bool demoteAllocations(FunctionEscapeInfo &Info, llvm::Function &F,
-                       llvm::FunctionAnalysisManager &FAM,
-                       const EscapeOptions &Opts);
 
 } // namespace escape
 

@@ -58,9 +58,11 @@ bool parseBytes(StringRef V, uint64_t &Out) {
 int severity(Outcome O) {
   switch (O) {
   case Outcome::Escapes:
-    return 3;
+    return 4;
   case Outcome::KeptOnHeap:
   case Outcome::NoEscape:
+    return 3;
+  case Outcome::MovedFreed:
     return 2;
   case Outcome::Moved:
     return 1;
@@ -274,12 +276,17 @@ private:
     R.Reason = sourceReason(R.Reason, R.IRFunction);
     std::string Verdict = describeOutcome(R.Result, R.Reason, R.KeptReason);
     std::vector<std::string> Notes;
-    if (R.Result == Outcome::Escapes)
+    if (R.Result == Outcome::Escapes || R.Result == Outcome::MovedFreed)
       Notes = flowNotes(rootOf(R) + " = &{storage for " + What + "}", R.Path);
     addEntry(Loc, File, Line, Col, "site", What, Verdict,
-             R.Result == Outcome::Escapes ? "escapes" : "does not escape",
-             R.Result == Outcome::Escapes ? R.Reason : R.KeptReason,
-             R.Result == Outcome::Moved, std::move(Notes), R.IRFunction);
+             R.Result == Outcome::Escapes      ? "escapes"
+             : R.Result == Outcome::MovedFreed ? "freed before return"
+                                               : "does not escape",
+             R.Result == Outcome::Escapes || R.Result == Outcome::MovedFreed
+                 ? R.Reason
+                 : R.KeptReason,
+             R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed,
+             std::move(Notes), R.IRFunction);
   }
 
   void reportParams(const SourceInventory &Inv, ReportSink &Sink) {

@@ -175,6 +175,11 @@ std::string describeOutcome(Outcome O, StringRef Reason, StringRef KeptReason) {
     if (!KeptReason.empty())
       return ("does not escape; moved to stack " + KeptReason).str();
     return "does not escape; moved to stack";
+  case Outcome::MovedFreed:
+    return ("freed on every path before return; moved to stack" +
+            (KeptReason.empty() ? "" : " " + KeptReason) + " (address " +
+            Reason + ")")
+        .str();
   case Outcome::KeptOnHeap:
     return ("does not escape; kept on heap: " + KeptReason).str();
   case Outcome::NoEscape:

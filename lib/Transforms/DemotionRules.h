@@ -11,10 +11,14 @@
 
 #include "escape/EscapeAnalysis.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace llvm {
 class CallBase;
+class Function;
 class LoopInfo;
 class TargetLibraryInfo;
 } // namespace llvm
@@ -42,6 +46,46 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
 bool liveAcrossIterations(const FunctionEscapeInfo &Info,
                           const AllocationSite &Site, const llvm::LoopInfo &LI,
                           bool HasIrreducibleCycles);
+
+/// Which calls may leave their caller's frame without returning to it and
+/// without unwinding through it: longjmp, directly or in a callee
+/// (FreedBeforeReturn.cpp). Memoised per defined function; recursion is
+/// answered "may".
+class FrameExits {
+public:
+  using TLIGetter = llvm::function_ref<const llvm::TargetLibraryInfo &(llvm::Function &)>;
+  explicit FrameExits(TLIGetter GetTLI) : GetTLI(GetTLI) {}
+  /// True unless \p CB is known to come back (return or unwind) or to end
+  /// the process.
+  bool mayJumpOut(const llvm::CallBase &CB);
+  /// The same for every call of \p F.
+  bool mayJumpOut(const llvm::Function &F);
+
+private:
+  TLIGetter GetTLI;
+  llvm::DenseMap<const llvm::Function *, bool> Memo;
+};
+
+/// The deallocations that free a site's object on every path before its
+/// function returns (FreedBeforeReturn.cpp).
+struct FreedBeforeReturn {
+  /// The frees of the allocation's own value met on the walk (to remove).
+  llvm::SmallVector<llvm::CallBase *, 4> Calls;
+  /// Non-empty when the rule does not apply: "a path returns without
+  /// freeing it", "a call may unwind before it is freed", ...
+  std::string Blocker;
+};
+
+/// Checks that every path from \p Site's allocation frees that very object,
+/// with a deallocator of its family, before the function returns or
+/// unwinds, and that no call in between may unwind or jump out of the frame.
+/// Then the object is dead before its frame is, wherever its address went.
+/// \p BecomeAllocas: allocation calls that are being demoted (with constant
+/// size), which will neither unwind nor jump out.
+FreedBeforeReturn
+freedBeforeReturn(const AllocationSite &Site, const llvm::TargetLibraryInfo &TLI,
+                  FrameExits &Exits,
+                  const llvm::SmallPtrSetImpl<const llvm::CallBase *> &BecomeAllocas);
 
 } // namespace escape
 

@@ -18,6 +18,7 @@
 #include "DemotionRules.h"
 #include "escape/Report.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/CFG.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -137,9 +138,12 @@ static void demoteVariable(const AllocationSite &Site, ArrayRef<CallBase *> Free
   ++NumDemoted;
 }
 
-bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
-                       FunctionAnalysisManager &FAM,
-                       const EscapeOptions &Opts) {
+/// Decides, for each site of \p Info, whether it can be moved, and moves it
+/// (when Opts.Demote). Sets each SiteVerdict's Result and KeptReason.
+/// Returns true if the IR changed.
+static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
+                              FunctionAnalysisManager &FAM,
+                              const EscapeOptions &Opts, FrameExits &Exits) {
   if (Info.Sites.empty())
     return false;
   const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
@@ -160,15 +164,34 @@ bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
   struct Plan {
     SiteVerdict *V;
     SmallVector<CallBase *, 4> Frees;
+    bool FreedBeforeReturn;
   };
   SmallVector<Plan, 8> Plans;
+  // Constant-size sites planned for demotion: their calls will be allocas,
+  // which cannot unwind.
+  SmallPtrSet<const CallBase *, 8> Planned;
 
-  for (SiteVerdict &V : Info.Sites) {
+  // Decides one site; a `return` leaves it undecided-for-now or decided.
+  auto Consider = [&](SiteVerdict &V) {
+    // An escaping object is still a candidate when the function frees it on
+    // every path before returning: its frees are then the ones to remove.
+    std::optional<FreedBeforeReturn> Freed;
     if (V.Escapes) {
-      V.Result = Outcome::Escapes;
-      continue;
+      if (Disabled.empty() && V.Site.NotDemotable.empty()) {
+        FreedBeforeReturn FB = freedBeforeReturn(V.Site, TLI, Exits, Planned);
+        if (FB.Blocker.empty())
+          Freed = std::move(FB);
+      }
+      if (!Freed) {
+        V.Result = Outcome::Escapes;
+        return;
+      }
     }
     auto Keep = [&](std::string Why) {
+      if (Freed) { // it escapes; the freed-before-return rule did not help
+        V.Result = Outcome::Escapes;
+        return;
+      }
       V.Result = Outcome::KeptOnHeap;
       V.KeptReason = std::move(Why);
       ++NumKeptOnHeap;
@@ -176,11 +199,11 @@ bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
     const AllocationSite &S = V.Site;
     if (!Disabled.empty()) {
       Keep(Disabled);
-      continue;
+      return;
     }
     if (!S.NotDemotable.empty()) {
       Keep(S.NotDemotable);
-      continue;
+      return;
     }
     // A variable size gets a stack buffer of MaxVariableSize bytes behind
     // a runtime check (demoteVariable); only plain calls of new, new[] and
@@ -192,18 +215,31 @@ bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
           S.Kind != AllocKind::Malloc) ||
          S.Call->arg_size() != 1)) {
       Keep("non-constant size");
-      continue;
+      return;
     }
     uint64_t Bytes = Variable ? Opts.MaxVariableSize : *S.Size;
     if (Bytes > Opts.MaxObjectSize) {
       Keep(Variable ? std::string("non-constant size")
                     : "too large for stack (" + std::to_string(Bytes) + " bytes)");
-      continue;
+      return;
+    }
+    if (Freed) {
+      // Dead before the allocation can run again: one slot serves a loop.
+      if (Used + Bytes > Budget) {
+        Keep("stack budget exhausted");
+        return;
+      }
+      Used += Bytes;
+      if (!Variable)
+        Planned.insert(S.Call);
+      V.Result = Outcome::MovedFreed; // provisional: taken out of the retries
+      Plans.push_back({&V, std::move(Freed->Calls), true});
+      return;
     }
     MatchedFrees MF = matchFrees(Info, S, TLI);
     if (!MF.Blocker.empty()) {
       Keep(MF.Blocker);
-      continue;
+      return;
     }
     if (!LI) {
       LI = &FAM.getResult<LoopAnalysis>(F);
@@ -212,14 +248,30 @@ bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
     }
     if (liveAcrossIterations(Info, S, *LI, Irreducible)) {
       Keep("live across loop iterations");
-      continue;
+      return;
     }
     if (Used + Bytes > Budget) {
       Keep("stack budget exhausted");
-      continue;
+      return;
     }
     Used += Bytes;
-    Plans.push_back({&V, std::move(MF.Calls)});
+    if (!Variable)
+      Planned.insert(S.Call);
+    Plans.push_back({&V, std::move(MF.Calls), false});
+  };
+
+  for (SiteVerdict &V : Info.Sites)
+    Consider(V);
+  // A walk that stopped at a `new` that may throw can pass once that `new`
+  // is planned to become an alloca: retry the escaping sites while that
+  // makes progress (objects made one after another, freed in reverse).
+  for (unsigned Round = 0; Round < 8; ++Round) {
+    size_t Before = Plans.size();
+    for (SiteVerdict &V : Info.Sites)
+      if (V.Escapes && V.Result == Outcome::Escapes)
+        Consider(V);
+    if (Plans.size() == Before)
+      break;
   }
   if (Plans.empty())
     return false;
@@ -232,7 +284,7 @@ bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
       P.V->KeptReason = "when at most " + std::to_string(Opts.MaxVariableSize) +
                         " bytes; larger sizes stay on the heap";
     }
-    P.V->Result = Outcome::Moved;
+    P.V->Result = P.FreedBeforeReturn ? Outcome::MovedFreed : Outcome::Moved;
   }
   // A demoted object may now be passed to a call marked `tail`, which
   // promises the callee does not access the caller's stack.
@@ -254,10 +306,11 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
     BasicBlock *BB = Blocks[I];
     switch (V.Result) {
     case Outcome::Moved:
+    case Outcome::MovedFreed:
       ORE.emit([&] {
         return OptimizationRemark(DEBUG_TYPE, "MovedToStack", Locs[I], BB)
                << Spellings[I] << " "
-               << describeOutcome(Outcome::Moved, "", V.KeptReason);
+               << describeOutcome(V.Result, V.Reason, V.KeptReason);
       });
       break;
     case Outcome::Escapes:
@@ -324,6 +377,10 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
       },
       Opts);
 
+  auto GetTLI = [&](Function &F) -> const TargetLibraryInfo & {
+    return FAM.getResult<TargetLibraryAnalysis>(F);
+  };
+  FrameExits Exits(GetTLI);
   bool Changed = false;
   for (auto &KV : R.Functions) {
     FunctionEscapeInfo &Info = KV.second;
@@ -341,7 +398,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     if (reportSink().enabled())
       for (const SiteVerdict &V : Info.Sites)
         Stacks.push_back(sourceStack(V.Site.Call));
-    bool FChanged = demoteAllocations(Info, F, FAM, Opts);
+    bool FChanged = demoteAllocations(Info, F, FAM, Opts, Exits);
     if (reportSink().enabled())
       for (unsigned I = 0; I < Info.Sites.size(); ++I)
         recordSite(Info.Sites[I], std::move(Stacks[I]), Spellings[I], F.getName());

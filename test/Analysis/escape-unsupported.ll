@@ -3,6 +3,8 @@
 ; RUN: %opt %loadescape -passes='print<escape>' -disable-output %s 2>&1 | %FileCheck %s --check-prefix=PRINT
 ; RUN: %opt %loadescape -passes=escape -S %s 2>/dev/null | %FileCheck %s
 ; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+; (Not freed: an object freed on every path before return would be demoted
+; whatever happened to its address; see Transforms/freed-before-return.ll.)
 
 ; PRINT-LABEL: escape: function 'f'
 ; PRINT-NEXT:    site %call new (16 bytes): escapes: used by unsupported instruction 'va_arg'
@@ -11,7 +13,8 @@
 ; CHECK-NOT:     alloca
 ; CHECK:         %call = call noalias noundef nonnull ptr @_Znwm(i64 16)
 ; CHECK-NEXT:    %v = va_arg ptr %call, i32
-; CHECK:         call void @_ZdlPv(ptr %call)
+; CHECK-NEXT:    store i32 %v, ptr @g, align 4
+; CHECK-NEXT:    ret void
 
 ; REMARK: remark: <unknown>:0:0: new (16 bytes) escapes to heap: used by unsupported instruction 'va_arg'
 
@@ -20,14 +23,12 @@ target triple = "x86_64-unknown-linux-gnu"
 
 @g = global i32 0
 declare ptr @_Znwm(i64)
-declare void @_ZdlPv(ptr)
 
 define void @f() {
 entry:
   %call = call noalias noundef nonnull ptr @_Znwm(i64 16) #0
   %v = va_arg ptr %call, i32
   store i32 %v, ptr @g
-  call void @_ZdlPv(ptr %call)
   ret void
 }
 
