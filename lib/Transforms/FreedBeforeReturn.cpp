@@ -28,7 +28,8 @@
 //    functions TargetLibraryInfo knows (their callbacks are checked), calls
 //    that end the process (exit, abort, ...: the frame is never popped), or
 //    defined functions whose calls are all trusted in turn.
-// A path that ends in `unreachable` never completes, so it needs no free.
+// A path that ends in `unreachable` never completes, so it needs no free;
+// nor does the edge a branch takes when the allocation returned null.
 // Other deallocations that might free the object (through a loaded pointer)
 // are left alone: if they did free it, the program would free it twice.
 //
@@ -146,6 +147,27 @@ bool FrameExits::mayJumpOut(const Function &F) {
   return Jumps;
 }
 
+/// If \p Term branches on whether \p Alloc's result is null, the successor
+/// taken when it is: no object was made there (`p = malloc(n); if (!p)
+/// return -1;`), so that path needs no free. Null otherwise.
+static const BasicBlock *nullSuccessor(const Instruction *Term,
+                                       const CallBase *Alloc) {
+  const auto *Br = dyn_cast<BranchInst>(Term);
+  if (!Br || !Br->isConditional())
+    return nullptr;
+  const auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());
+  if (!Cmp || !Cmp->isEquality())
+    return nullptr;
+  const Value *L = Cmp->getOperand(0)->stripPointerCasts();
+  const Value *R = Cmp->getOperand(1);
+  if (isa<ConstantPointerNull>(L))
+    std::swap(L, R);
+  if (L->stripPointerCasts() != Alloc || !isa<ConstantPointerNull>(R))
+    return nullptr;
+  // eq: true when null; ne: false when null.
+  return Br->getSuccessor(Cmp->getPredicate() == ICmpInst::ICMP_EQ ? 0 : 1);
+}
+
 FreedBeforeReturn
 freedBeforeReturn(const AllocationSite &Site, const TargetLibraryInfo &TLI,
                   FrameExits &Exits,
@@ -225,8 +247,10 @@ freedBeforeReturn(const AllocationSite &Site, const TargetLibraryInfo &TLI,
     if (Term->getNumSuccessors() == 0 || isa<CatchSwitchInst>(Term) ||
         isa<CleanupReturnInst>(Term))
       return Fail("unsupported terminator");
+    const BasicBlock *NullSucc = nullSuccessor(Term, Alloc);
     for (const BasicBlock *S : successors(BB))
-      Enter(S);
+      if (S != NullSucc)
+        Enter(S);
   }
   if (R.Calls.empty())
     return Fail("never freed");

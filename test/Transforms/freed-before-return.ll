@@ -296,4 +296,48 @@ entry:
   ret void
 }
 
+; C style: `if (!p) return -1;` right after malloc. No object exists on the
+; null edge, so it needs no free.
+; REMARK: remark: <unknown>:0:0: malloc(32) freed on every path before return; moved to stack (address stored to global 'g')
+; CHECK-LABEL: define i32 @null_checked(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %p.stack = alloca [32 x i8], align 16
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0(i64 32, ptr %p.stack)
+; CHECK-NEXT:    %isnull = icmp eq ptr %p.stack, null
+; CHECK-NEXT:    br i1 %isnull, label %fail, label %ok
+; CHECK:       ok:
+; CHECK-NEXT:    store ptr %p.stack, ptr @g, align 8
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0(i64 32, ptr %p.stack)
+; CHECK-NEXT:    ret i32 0
+define i32 @null_checked() {
+entry:
+  %p = call noalias ptr @malloc(i64 32)
+  %isnull = icmp eq ptr %p, null
+  br i1 %isnull, label %fail, label %ok
+fail:
+  ret i32 -1
+ok:
+  store ptr %p, ptr @g
+  call void @free(ptr %p)
+  ret i32 0
+}
+
+; The same test the other way round (`ne`), and the wrong edge returning.
+; REMARK: remark: <unknown>:0:0: malloc(32) escapes to heap: stored to global 'g'
+; CHECK-LABEL: define i32 @null_checked_wrong_edge(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %p = call noalias ptr @malloc(i64 32)
+define i32 @null_checked_wrong_edge() {
+entry:
+  %p = call noalias ptr @malloc(i64 32)
+  store ptr %p, ptr @g
+  %nonnull = icmp ne ptr %p, null
+  br i1 %nonnull, label %leave, label %free
+leave:
+  ret i32 -1
+free:
+  call void @free(ptr %p)
+  ret i32 0
+}
+
 attributes #0 = { builtin }

@@ -12,6 +12,8 @@ External helpers (see runtime.c) are unknown to the optimiser:
   ext_use(ptr)  -> i64   reads word 0, does not retain the pointer
   ext_sink(ptr)          retains the pointer; ext_check() reads it at exit
   ext_opaque(i64) -> i64 an opaque integer function
+Objects published in @cur are read by @read_cur() and @cur is cleared before
+they are freed, so their escaping address is never used after the free.
 """
 import random
 import sys
@@ -266,16 +268,59 @@ class Gen:
                 nv = self.t()
                 self.emit("%s = add i64 %s, %s" % (nv, res, v))
                 res = nv
+        # a scoped object published in @cur while read, then freed on every
+        # path (plain or in both arms of a diamond) or on one arm only
+        if r.random() < 0.6:
+            sc = self.alloc("data", r.choice([1, 2, 4]))
+            self.init(sc, "%a")
+            self.emit("store ptr %s, ptr @cur, align 8" % sc.name)
+            if r.random() < 0.2:  # an external call: may longjmp
+                self.emit("%s = call i64 @ext_opaque(i64 %s)" % (self.t(), res))
+            v = self.t()
+            self.emit("%s = call i64 @read_cur()" % v)
+            nv = self.t()
+            self.emit("%s = add i64 %s, %s" % (nv, res, v))
+            res = nv
+            self.emit("store ptr null, ptr @cur, align 8")
+            shape = r.random()
+            if shape < 0.5:
+                self.free(sc)
+            else:
+                c = self.t()
+                self.emit("%s = trunc i64 %%a to i1" % c)
+                self.emit("br i1 %s, label %%scl, label %%scr" % c)
+                self.label("scl")
+                self.free(sc)
+                self.emit("br label %scj")
+                self.label("scr")
+                if shape < 0.85:
+                    self.free(sc)
+                self.emit("br label %scj")
+                self.label("scj")
         # frees: unconditional, conditional (diamond), or leak
         cond_frees = []
         for o in objs:
             if o.escaped:
                 continue
             x = r.random()
+            published = o.kind == "data" and r.random() < 0.4
+            if published:
+                # its address escapes to @cur while a reader uses it; freed
+                # on every path before return, it may still be demoted
+                self.emit("store ptr %s, ptr @cur, align 8" % o.name)
+                if r.random() < 0.3:  # an external call: may longjmp
+                    self.emit("%s = call i64 @ext_opaque(i64 %s)" % (self.t(), res))
+                v = self.t()
+                self.emit("%s = call i64 @read_cur()" % v)
+                nv = self.t()
+                self.emit("%s = add i64 %s, %s" % (nv, res, v))
+                res = nv
             if x < 0.6:
                 self.free(o)
             elif x < 0.8:
                 cond_frees.append(o)
+            if published:
+                self.emit("store ptr null, ptr @cur, align 8")
         if cond_frees:
             c = self.t()
             self.emit("%s = trunc i64 %%b to i1" % c)
@@ -306,6 +351,13 @@ class Gen:
         o.append("declare void @ext_sink(ptr)")
         o.append("declare i64 @ext_opaque(i64)")
         o.append("declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)")
+        o.append("@cur = internal global ptr null")
+        o.append("define internal i64 @read_cur() noinline nounwind {")
+        o.append("  %p = load ptr, ptr @cur, align 8")
+        o.append("  %v = load i64, ptr %p, align 8")
+        o.append("  %w = mul i64 %v, 7")
+        o.append("  ret i64 %w")
+        o.append("}")
         o.append("")
         for i in range(self.r.randint(1, 3)):
             self.helper(i)
