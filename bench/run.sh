@@ -346,7 +346,7 @@ summary=$(awk -v have_plugin=$have_plugin '
     split("plugin attributor gcc", cf, " ")
     lab["plugin"] = "plugin"; lab["attributor"] = "attributor"; lab["gcc"] = "g++-O2"
     for (c = 1; c <= 3; c++) {
-      k = cf[c]; base = 0; mine = 0; cbase = 0; cmine = 0; lsum = 0; ln = 0; lall = 0; nall = 0
+      k = cf[c]; base = 0; mine = 0; fbase = 0; fmine = 0; cbase = 0; cmine = 0; lsum = 0; ln = 0; lall = 0; nall = 0
       minpct = 101; minprog = ""; kept = "yes"; bad = 0; nctl = 0; incomplete = 0
       for (i = 1; i <= np; i++) {
         p = order[i]
@@ -360,6 +360,9 @@ summary=$(awk -v have_plugin=$have_plugin '
           pct = al[p, "clang"] > 0 ? 100 * (al[p, "clang"] - al[p, k]) / al[p, "clang"] : 100
           if (pct < minpct) { minpct = pct; minprog = p }
           lsum += log(tm[p, "clang"] / tm[p, k]); ln++
+        } else if (kind[p] == "freed-early") {
+          if (!okish) { incomplete = 1; continue }
+          fbase += al[p, "clang"]; fmine += al[p, k]
         } else if (kind[p] == "control") {
           if (!okish) { incomplete = 1; continue }
           nctl++
@@ -368,13 +371,15 @@ summary=$(awk -v have_plugin=$have_plugin '
         if (okish) { lall += log(tm[p, "clang"] / tm[p, k]); nall++ }
       }
       if (k == "plugin" && !have_plugin) {
-        printf "R %s n/a\nK %s n/a\nS %s n/a\nC %s n/a\nM %s n/a\n", k, k, k, k, k
+        printf "R %s n/a\nK %s n/a\nF %s n/a\nS %s n/a\nC %s n/a\nM %s n/a\n", k, k, k, k, k, k
         continue
       }
       if (base > 0) printf "R %s %.1f %.1f %s %d\n", k, 100 * (base - mine) / base, minpct, minprog, incomplete
       else printf "R %s - - - %d\n", k, incomplete
       if (cbase > 0) printf "K %s %.1f%%\n", k, 100 * (cbase - cmine) / cbase
       else printf "K %s -\n", k
+      if (fbase > 0) printf "F %s %.1f%%\n", k, 100 * (fbase - fmine) / fbase
+      else printf "F %s -\n", k
       printf "S %s %s %s\n", k, ln ? sprintf("%.2fx", exp(lsum / ln)) : "-", nall ? sprintf("%.2fx", exp(lall / nall)) : "-"
       printf "C %s %s\n", k, nctl ? kept : "-"
       printf "M %s %d\n", k, bad
@@ -382,7 +387,7 @@ summary=$(awk -v have_plugin=$have_plugin '
   }' "$work/results.txt")
 
 # cells of the summary block, per configuration
-declare -A s_removed s_const s_lowest s_speed_ne s_speed_all s_kept s_mis
+declare -A s_removed s_const s_freed s_lowest s_speed_ne s_speed_all s_kept s_mis
 for k in plugin attributor gcc; do
   read -r _ _ a b c d <<<"$(grep "^R $k " <<<"$summary")"
   if [ "$a" = n/a ] || [ "$a" = - ]; then s_removed[$k]=$a; s_lowest[$k]=$a
@@ -392,6 +397,8 @@ for k in plugin attributor gcc; do
   fi
   read -r _ _ a <<<"$(grep "^K $k " <<<"$summary")"
   s_const[$k]=$a
+  read -r _ _ a <<<"$(grep "^F $k " <<<"$summary")"
+  s_freed[$k]=$a
   read -r _ _ a b <<<"$(grep "^S $k " <<<"$summary")"
   s_speed_ne[$k]=$a; s_speed_all[$k]=${b:-$a}
   read -r _ _ a <<<"$(grep "^C $k " <<<"$summary")"
@@ -405,11 +412,13 @@ printf "$fmt3" "" plugin attributor g++-O2
 printf "$fmt3" "heap allocations removed, non-escaping" "${s_removed[plugin]}" "${s_removed[attributor]}" "${s_removed[gcc]}"
 printf "$fmt3" "  constant-size programs only" "${s_const[plugin]}" "${s_const[attributor]}" "${s_const[gcc]}"
 printf "$fmt3" "  lowest non-escaping program" "${s_lowest[plugin]}" "${s_lowest[attributor]}" "${s_lowest[gcc]}"
+printf "$fmt3" "heap allocations removed, freed-early" "${s_freed[plugin]}" "${s_freed[attributor]}" "${s_freed[gcc]}"
 printf "$fmt3" "speedup, geometric mean, non-escaping" "${s_speed_ne[plugin]}" "${s_speed_ne[attributor]}" "${s_speed_ne[gcc]}"
 printf "$fmt3" "speedup, geometric mean, all programs" "${s_speed_all[plugin]}" "${s_speed_all[attributor]}" "${s_speed_all[gcc]}"
 printf "$fmt3" "controls keep their allocations" "${s_kept[plugin]}" "${s_kept[attributor]}" "${s_kept[gcc]}"
 printf "$fmt3" "miscompiles (checksum differs, or crash)" "${s_mis[plugin]}" "${s_mis[attributor]}" "${s_mis[gcc]}"
 summary_line="summary: allocations removed (non-escaping) plugin ${s_removed[plugin]}, attributor ${s_removed[attributor]}, g++ ${s_removed[gcc]}"
+summary_line="$summary_line; freed-early plugin ${s_freed[plugin]}, attributor ${s_freed[attributor]}, g++ ${s_freed[gcc]}"
 summary_line="$summary_line; speedup vs clang++ -O2 plugin ${s_speed_ne[plugin]}, attributor ${s_speed_ne[attributor]}, g++ ${s_speed_ne[gcc]}"
 summary_line="$summary_line; miscompiles plugin ${s_mis[plugin]}, attributor ${s_mis[attributor]}, g++ ${s_mis[gcc]}"
 summary_line="$summary_line; controls kept plugin ${s_kept[plugin]}, attributor ${s_kept[attributor]}, g++ ${s_kept[gcc]}"
