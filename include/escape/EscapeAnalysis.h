@@ -170,10 +170,19 @@ struct FunctionEscapeInfo {
   std::vector<LocalVerdict> Locals;
   FunctionSummary Summary;
 
-  /// The objects the freed pointer of \p FC may point to.
+  /// pts(L): the objects the value of \p L may point to.
   const llvm::SparseBitVector<> &pointsTo(LocationId L) const {
     return PointsTo[L];
   }
+  /// The objects a free of \p FC may release: pts of its pointer, and for a
+  /// free inside a callee everything reachable from those objects' contents.
+  llvm::SparseBitVector<> freedObjects(const FreeCall &FC) const {
+    return FC.InCallee ? reachableObjects(PointsTo, FC.Ptr) : PointsTo[FC.Ptr];
+  }
+  /// pts(L) closed under "the content of O may point to": every object
+  /// reachable from \p L through any number of derefs.
+  static llvm::SparseBitVector<>
+  reachableObjects(const std::vector<llvm::SparseBitVector<>> &Pts, LocationId L);
 };
 
 /// The analysis result for a module.

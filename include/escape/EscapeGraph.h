@@ -132,11 +132,14 @@ struct ClobberConstraint {
   const llvm::Instruction *Where;
 };
 
-/// A call that frees (or reallocates) the memory `Ptr` points to.
+/// A call that frees (or reallocates) the memory `Ptr` points to; or, when
+/// InCallee, a call of a function that may free anything reachable from
+/// `Ptr` (its summary says MayFree, or it is unknown and not `nofree`).
 struct FreeCall {
   LocationId Ptr;
   const llvm::CallBase *Call;
   bool IsRealloc;
+  bool InCallee = false;
 };
 
 /// The escape graph of one function. Built by GraphBuilder, solved by
@@ -178,8 +181,9 @@ public:
   void addClobber(LocationId Ptr, const llvm::Instruction *I) {
     Clobbers.push_back({Ptr, I});
   }
-  void addFree(LocationId Ptr, const llvm::CallBase *CB, bool IsRealloc) {
-    Frees.push_back({Ptr, CB, IsRealloc});
+  void addFree(LocationId Ptr, const llvm::CallBase *CB, bool IsRealloc,
+               bool InCallee = false) {
+    Frees.push_back({Ptr, CB, IsRealloc, InCallee});
   }
 
   unsigned size() const { return Locations.size(); }

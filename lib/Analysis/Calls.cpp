@@ -171,8 +171,10 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
       continue;
     }
     const ParamSummary &P = S.Params[I];
+    // Freeing is not escaping: the object dies, it does not outlive the
+    // frame; but no stack slot may ever reach this call (FreeMatching).
     if (P.MayFree)
-      G->addEscape(*A, 0, &CB, "passed to '" + Name + "' which may free it");
+      G->addFree(*A, &CB, /*IsRealloc=*/false, /*InCallee=*/true);
     if (P.HeapDerefs != ParamSummary::None)
       G->addEscape(*A, P.HeapDerefs, &CB,
                    "passed to '" + Name + "' which leaks it");
@@ -248,12 +250,8 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
     bool NoFree = CB.paramHasAttr(I, Attribute::NoFree) ||
                   CB.hasFnAttr(Attribute::NoFree) ||
                   (Callee && Callee->doesNotFreeMemory()) || CallReadsOnly;
-    if (!NoFree) {
-      G->addEscape(*A, 0, &CB,
-                   Name.empty() ? std::string("passed to an indirect call which may free it")
-                                : "passed to '" + Name + "' which may free it");
-      continue;
-    }
+    if (!NoFree)
+      G->addFree(*A, &CB, /*IsRealloc=*/false, /*InCallee=*/true);
     // Not captured and not freed: what it points to may still be read
     // (and leaked, or returned) or overwritten by the callee.
     if (!CallReadsOnly || ResultMayHoldPointer)

@@ -42,6 +42,23 @@ STATISTIC(NumSitesLocal, "Allocation sites that do not escape");
 
 namespace escape {
 
+SparseBitVector<>
+FunctionEscapeInfo::reachableObjects(const std::vector<SparseBitVector<>> &Pts,
+                                     LocationId L) {
+  // An external object's content is the unknown object, whose own content
+  // is only what already escaped: nothing of this function's to add.
+  SparseBitVector<> Seen, Work = Pts[L];
+  while (!Work.empty()) {
+    unsigned O = Work.find_first();
+    Work.reset(O);
+    if (!Seen.test_and_set(O))
+      continue;
+    Work |= Pts[O];
+    Work.intersectWithComplement(Seen);
+  }
+  return Seen;
+}
+
 static cl::opt<uint64_t> MaxObjectSize(
     "escape-max-object-size", cl::init(4096),
     cl::desc("Largest heap object (bytes) the escape pass moves to the stack"));

@@ -352,7 +352,9 @@ private:
       }
     };
     for (const FreeCall &FC : G.frees())
-      MarkExternal(Pts[FC.Ptr], false, [](ParamSummary &S) { S.MayFree = true; });
+      MarkExternal(FC.InCallee ? FunctionEscapeInfo::reachableObjects(Pts, FC.Ptr)
+                               : Pts[FC.Ptr],
+                   false, [](ParamSummary &S) { S.MayFree = true; });
     std::set<std::pair<unsigned, unsigned>> ParamStores;
     for (const StoreConstraint &S : G.stores()) {
       if (onlyParamObjects(Pts[S.Val])) {

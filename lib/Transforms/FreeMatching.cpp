@@ -10,7 +10,8 @@
 // may point to it is removed, so each such free must free nothing else (its
 // points-to set is exactly the object, or null), and be of the allocation's
 // family (delete for new, delete[] for new[], free for malloc). realloc of the
-// object blocks demotion.
+// object blocks demotion, and so does a call of a function that may free it
+// (anything reachable from its argument), which cannot be removed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,9 +35,18 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
   if (!O)
     return M;
   for (const FreeCall &FC : Info.Graph->frees()) {
-    const SparseBitVector<> &P = Info.pointsTo(FC.Ptr);
+    SparseBitVector<> P = Info.freedObjects(FC);
     if (!P.test(*O))
       continue;
+    if (FC.InCallee) {
+      // A callee may free it: that call cannot be removed, and must never
+      // receive a stack slot.
+      const Function *Callee = FC.Call->getCalledFunction();
+      M.Blocker = Callee ? "may be freed inside '" +
+                               prettyFunctionName(Callee->getName()) + "'"
+                         : std::string("may be freed by an indirect call");
+      return M;
+    }
     if (FC.IsRealloc) {
       M.Blocker = "reallocated";
       return M;

@@ -2,9 +2,16 @@
 ; (demoting it would make the callee delete a stack address).
 ; RUN: %opt %loadescape -passes='print<escape>' -disable-output %s 2>&1 | %FileCheck %s --check-prefix=PRINT
 ; RUN: %opt %loadescape -passes=escape -S %s 2>/dev/null | %FileCheck %s
+; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+; Freeing is not escaping: the object does not outlive f, so the verdict is
+; "does not escape", and the call that frees it blocks the demotion.
 
+; PRINT-LABEL: escape: function 'del'
+; PRINT-NEXT:    param p: p does not escape; may be freed
 ; PRINT-LABEL: escape: function 'f'
-; PRINT-NEXT:    site %c new (16 bytes): escapes: passed to 'del' which may free it
+; PRINT-NEXT:    site %c new (16 bytes): does not escape
+
+; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: may be freed inside 'del'
 
 ; CHECK-LABEL: define void @f()
 ; CHECK-NOT:     alloca

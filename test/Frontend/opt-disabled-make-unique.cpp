@@ -1,9 +1,7 @@
-// XFAIL: *
-// IMPRECISION: at -O0 make_unique is an out-of-line call; its allocation is
-// seen at the call (an allocating call), but ~unique_ptr frees the object
-// through its content, which summaries model as "leaks it", so the report
-// says "escapes to heap: passed to '...~unique_ptr' which leaks it" (sound,
-// conservative). Expected: kept on heap (optimization disabled).
+// At -O0 std::make_unique is an out-of-line call: its allocation is seen at
+// the call (an allocating call), and ~unique_ptr, also out of line, frees it
+// through the unique_ptr's content. Freeing is not escaping, so the report
+// reads "does not escape" with the -O0 reason, not "passed to '~unique_ptr'".
 // RUN: %clangxx -O0 -fplugin=%plugin -fplugin-arg-escape-m -c %s -o %t.o -Xclang -verify
 #include <memory>
 
