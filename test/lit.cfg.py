@@ -9,7 +9,10 @@ import os
 import lit.formats
 
 config.name = "escape"
-config.test_format = lit.formats.ShTest(not lit_config.quiet)
+# RUN lines use bash ($(...) substitutions, env, pipes into diff): always run
+# them with the external shell, whatever lit's own flags (-q used to select
+# lit's internal shell, where print-pipeline.ll cannot work).
+config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".ll", ".cpp", ".c", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
