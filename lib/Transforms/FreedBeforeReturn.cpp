@@ -195,6 +195,15 @@ freedBeforeReturn(const AllocationSite &Site, const TargetLibraryInfo &TLI,
                                             : FreeKind::Mismatched;
   };
 
+  // Cheap rejection first (most escaping objects are never freed here): the
+  // walk needs a deallocation of the allocation's own value.
+  bool HasOwnFree = false;
+  for (const User *U : Alloc->users())
+    if (const auto *CB = dyn_cast<CallBase>(U))
+      HasOwnFree |= classifyFree(*CB) != FreeKind::None;
+  if (!HasOwnFree)
+    return Fail("not freed through its own pointer");
+
   // Work list of (block, first instruction to look at).
   SmallVector<std::pair<const BasicBlock *, BasicBlock::const_iterator>, 16> Work;
   SmallPtrSet<const BasicBlock *, 32> Seen;
