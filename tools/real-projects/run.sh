@@ -7,8 +7,12 @@
 # For every project and config (plain, plugin, and unless --no-asan/--quick
 # asan, asan+plugin) it records: tests passed/failed, allocation sites moved
 # to the stack (counted from -Rpass=escape remarks in the build log), and the
-# build time.  Exits non-zero if a test fails with the plugin that passes
-# without it, or if a project builds without the plugin but not with it.
+# build time.  Then the IR of every translation unit (from the plain build's
+# compile_commands.json) goes through `opt -passes=escape -verify-each` and
+# through clang's O2 pipeline with `verify` around escape (verify_ir.py).
+# Exits non-zero if a test fails with the plugin that passes without it, if a
+# project builds without the plugin but not with it, or if opt crashes or the
+# verifier fails on a project's IR.
 #
 # Work directory: $ESCAPE_WORK (default <repo>/build/real-projects).
 # Default projects: tinyxml2 libjsoncpp pugixml double-conversion (about 5 min
@@ -42,7 +46,7 @@ if [ -z "$PROJECTS" ]; then
   if [ $QUICK = 1 ]; then PROJECTS=tinyxml2; else PROJECTS=$DEFAULT_PROJECTS; fi
 fi
 [ -f "$PLUGIN" ] || { echo "plugin not found: $PLUGIN (build the repo first)" >&2; exit 2; }
-for t in clang-19 clang++-19 cmake ctest; do
+for t in clang-19 clang++-19 cmake ctest opt-19 python3; do
   command -v $t >/dev/null || { echo "missing tool: $t" >&2; exit 2; }
 done
 GEN=()
@@ -152,7 +156,8 @@ run_config() {
   echo "== $proj [$cfg] configure+build"
   # shellcheck disable=SC2046
   if ! (cd "$b" && CC=clang-19 CXX=clang++-19 CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="$ldflags" \
-        cmake "${GEN[@]}" -DCMAKE_BUILD_TYPE=None $(cmake_args_of "$proj") "$src") >"$b/configure.log" 2>&1; then
+        cmake "${GEN[@]}" -DCMAKE_BUILD_TYPE=None -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+          $(cmake_args_of "$proj") "$src") >"$b/configure.log" 2>&1; then
     echo "   configure FAILED, see $b/configure.log"
     printf '%s\t%s\tconfigure-failed\t-\t-\t-\n' "$proj" "$cfg" >> "$RESULTS"
     return 1
@@ -221,6 +226,13 @@ for p in $PROJECTS; do
   cfgs="plain plugin"
   [ $ASAN = 1 ] && cfgs="$cfgs asan asan+plugin"
   for c in $cfgs; do run_config "$pkg" "$src" "$c"; done
+  if [ -f "$WORK/build/$pkg/plain/compile_commands.json" ]; then
+    echo "== $pkg: its IR through opt (escape -verify-each; O2 with verify around escape)"
+    if ! python3 "$ROOT/tools/real-projects/verify_ir.py" --jobs "$JOBS" \
+         "$WORK/build/$pkg/plain" "$WORK/build/$pkg/ir" "$PLUGIN"; then
+      REGRESS+=("$pkg: opt crashed or the verifier failed on its IR (see above)"); FAIL=1
+    fi
+  fi
   compare "$pkg" plain plugin
   [ $ASAN = 1 ] && compare "$pkg" asan asan+plugin
 done
