@@ -95,6 +95,12 @@ struct FunctionSummary {
   /// replays it as a store between its own arguments, so linking two local
   /// objects through a helper keeps both local.
   std::vector<std::pair<unsigned, unsigned>> ParamStores;
+  /// `*param[Dst] = *param[Src]`, Dst != Src: what one argument's object
+  /// holds copied into another's (a pointer swap, `dst = src` through
+  /// references). Replayed by the caller as a load and a store, so the
+  /// source's content does not leak. A parameter's content written back
+  /// into its own object (`*s += x`) needs nothing.
+  std::vector<std::pair<unsigned, unsigned>> ContentStores;
   /// The function hands the caller memory it allocated itself: through its
   /// result (a factory), or stored into an argument's object (sret, as
   /// std::make_unique at -O0). The caller then sees an allocation site at
@@ -103,7 +109,8 @@ struct FunctionSummary {
   std::vector<unsigned> FreshInto;
   bool operator==(const FunctionSummary &O) const {
     return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
-           ParamStores == O.ParamStores && ReturnsFresh == O.ReturnsFresh &&
+           ParamStores == O.ParamStores && ContentStores == O.ContentStores &&
+           ReturnsFresh == O.ReturnsFresh &&
            FreshInto == O.FreshInto;
   }
 };

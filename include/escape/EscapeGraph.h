@@ -63,6 +63,8 @@ enum class LocationKind {
   StackObject,   ///< Memory of an alloca.
   HeapObject,    ///< Memory of an allocation site (new, malloc, ...).
   ParamObject,   ///< What a pointer parameter points to (external).
+  ParamContent,  ///< What a ParamObject's content points to (external):
+                 ///< one level further into the caller's memory.
   GlobalObject,  ///< A global variable's memory (external).
   UnknownObject, ///< Memory reached through unknown pointers (external).
   ThrownObject,  ///< The C++ exception object (external, escapes: thrown).
@@ -86,6 +88,7 @@ struct Location {
   /// reaches the heap.
   bool isExternalObject() const {
     return Kind == LocationKind::ParamObject ||
+           Kind == LocationKind::ParamContent ||
            Kind == LocationKind::GlobalObject ||
            Kind == LocationKind::UnknownObject ||
            Kind == LocationKind::ThrownObject;
@@ -165,6 +168,10 @@ public:
   /// The object location of an alloca, allocation call, argument or global.
   std::optional<LocationId> lookupObject(const llvm::Value *V) const;
   LocationId objectLocation(LocationKind K, const llvm::Value *V);
+  /// The ParamContent location of argument \p A (created with its
+  /// ParamObject by the builder), or none.
+  std::optional<LocationId> lookupParamContent(const llvm::Argument *A) const;
+  LocationId paramContentLocation(const llvm::Argument *A);
 
   /// Adds `Dst = Src` with \p Derefs. Returns false if an edge at least as
   /// strong (same source, no more derefs) already exists.
@@ -196,6 +203,9 @@ public:
 
   /// A short human name: `{heap}`, `~r0`, `%call`, `&{storage for %x}`.
   std::string name(LocationId L) const;
+  /// Names a location that stands for no IR value of its own (a value a
+  /// summary replays at a call).
+  void setLabel(LocationId L, std::string Label) { Labels[L] = std::move(Label); }
   void print(llvm::raw_ostream &OS) const;
 
 private:
@@ -211,6 +221,8 @@ private:
   llvm::DenseMap<std::pair<LocationId, LocationId>, int> MinDerefs;
   llvm::DenseMap<const llvm::Value *, LocationId> ValueLocs;
   llvm::DenseMap<const llvm::Value *, LocationId> ObjectLocs;
+  llvm::DenseMap<const llvm::Value *, LocationId> ParamContentLocs;
+  llvm::DenseMap<LocationId, std::string> Labels;
 };
 
 } // namespace escape

@@ -208,6 +208,16 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
       if (auto D = operand(CB.getArgOperand(Dst)))
         if (auto V = operand(CB.getArgOperand(Src)))
           G->addStore(*D, *V, &CB);
+  for (auto [Dst, Src] : S.ContentStores)
+    if (Dst < CB.arg_size() && Src < CB.arg_size())
+      if (auto D = operand(CB.getArgOperand(Dst)))
+        if (auto V = operand(CB.getArgOperand(Src))) {
+          // *dst = *src, as a load and a store of this caller's.
+          LocationId T = G->addLocation(LocationKind::Value, &CB);
+          G->setLabel(T, "{*" + G->name(*V) + " copied by '" + Name + "'}");
+          G->addEdge(T, *V, 1, FlowKind::Load, &CB);
+          G->addStore(*D, T, &CB);
+        }
 }
 
 void GraphBuilder::applyAttributes(CallBase &CB) {

@@ -52,6 +52,21 @@ std::optional<LocationId> EscapeGraph::lookupObject(const Value *V) const {
   return It->second;
 }
 
+std::optional<LocationId>
+EscapeGraph::lookupParamContent(const Argument *A) const {
+  auto It = ParamContentLocs.find(A);
+  if (It == ParamContentLocs.end())
+    return std::nullopt;
+  return It->second;
+}
+
+LocationId EscapeGraph::paramContentLocation(const Argument *A) {
+  auto [It, Inserted] = ParamContentLocs.try_emplace(A, 0);
+  if (Inserted)
+    It->second = addLocation(LocationKind::ParamContent, A);
+  return It->second;
+}
+
 LocationId EscapeGraph::objectLocation(LocationKind K, const Value *V) {
   auto [It, Inserted] = ObjectLocs.try_emplace(V, 0);
   if (Inserted)
@@ -95,6 +110,9 @@ std::string EscapeGraph::valueName(const Value *V) const {
 EscapeGraph::~EscapeGraph() = default;
 
 std::string EscapeGraph::name(LocationId L) const {
+  auto Label = Labels.find(L);
+  if (Label != Labels.end())
+    return Label->second;
   const Location &Loc = Locations[L];
   switch (Loc.Kind) {
   case LocationKind::HeapSink:
@@ -110,6 +128,8 @@ std::string EscapeGraph::name(LocationId L) const {
     return "{storage for " + valueName(Loc.IR) + "}";
   case LocationKind::ParamObject:
     return "*" + valueName(Loc.IR);
+  case LocationKind::ParamContent:
+    return "**" + valueName(Loc.IR);
   case LocationKind::GlobalObject:
     return valueName(Loc.IR);
   case LocationKind::Value:

@@ -60,6 +60,7 @@ GraphBuilder::build(std::vector<AllocationSite> &OutSites) {
       LocationId V = G->valueLocation(&A);
       LocationId O = G->objectLocation(LocationKind::ParamObject, &A);
       G->addEdge(V, O, -1, FlowKind::AddressOf, nullptr);
+      G->paramContentLocation(&A);
     }
   visit(const_cast<Function &>(F));
   return std::move(G);

@@ -10,8 +10,9 @@
 //
 // 1. Points-to (inclusion-based, Andersen 1994). pts(L) is the set of objects
 //    L's value may point to:  edge derefs -1 adds the source object, 0 copies
-//    pts(src), +k dereferences pts(src) k times (an external object's content
-//    is the unknown object). Each store `*p = v` becomes the edge `o = v` for
+//    pts(src), +k dereferences pts(src) k times (a parameter's object's
+//    content is that parameter's ParamContent object, any other external
+//    object's content the unknown object). Each store `*p = v` becomes the edge `o = v` for
 //    every local object o in pts(p), or `{heap} = v` when pts(p) holds an
 //    external object (or nothing the function can see). Clobbers add the
 //    unknown object to the content of everything reachable from the
@@ -82,12 +83,8 @@ private:
 
   PtsSet deref(const PtsSet &S) const {
     PtsSet Out;
-    for (unsigned O : S) {
-      if (G.location(O).isExternalObject())
-        Out.set(G.unknown());
-      else
-        Out |= Pts[O];
-    }
+    for (unsigned O : S)
+      Out |= Pts[O]; // external objects: their fixed content (solvePointsTo)
     return Out;
   }
 
@@ -117,6 +114,7 @@ private:
     const Location &Loc = G.location(O);
     switch (Loc.Kind) {
     case LocationKind::ParamObject:
+    case LocationKind::ParamContent:
       return "stored through parameter '" + sourceName(Loc.IR) + "'";
     case LocationKind::GlobalObject:
       return "stored to global '" + sourceName(Loc.IR) + "'";
@@ -134,11 +132,11 @@ private:
       for (unsigned O : P) {
         if (G.location(O).isLocalObject())
           Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where);
-        else if (!onlyParamObjects(Pts[S.Val]) ||
-                 G.location(O).Kind != LocationKind::ParamObject)
+        else if (!replayable(O, Pts[S.Val]))
           Changed |= addEscapeOnce(S.Val, 0, S.Where, storeReason(O));
-        // else: a parameter's address stored into a parameter's object:
-        // the caller replays it (FunctionSummary::ParamStores).
+        // else: parameters' addresses or contents stored into a parameter's
+        // object: the caller replays it (FunctionSummary::ParamStores,
+        // ContentStores), or it writes back what was there.
       }
     }
     for (const ClobberConstraint &C : G.clobbers()) {
@@ -159,6 +157,24 @@ private:
     return Changed;
   }
 
+  /// A store into \p O of a value pointing to \p Val that the caller can
+  /// replay: O is a parameter's object, and the value points only to
+  /// parameters' objects or to parameters' contents.
+  bool replayable(LocationId O, const PtsSet &Val) const {
+    if (G.location(O).Kind != LocationKind::ParamObject || Val.empty())
+      return false;
+    for (unsigned V : Val) {
+      LocationKind K = G.location(V).Kind;
+      if (K != LocationKind::ParamObject && K != LocationKind::ParamContent)
+        return false;
+    }
+    return true;
+  }
+
+  unsigned argNo(LocationId L) const {
+    return cast<Argument>(G.location(L).IR)->getArgNo();
+  }
+
   bool onlyParamObjects(const PtsSet &P) const {
     if (P.empty())
       return false;
@@ -176,9 +192,17 @@ private:
 
   void solvePointsTo() {
     Pts.assign(G.size(), PtsSet());
-    for (LocationId L = 0; L < G.size(); ++L)
-      if (G.location(L).isExternalObject())
-        Pts[L].set(G.unknown());
+    // External objects' contents are fixed: nothing the function does adds
+    // to them (stores into them are escapes).
+    for (LocationId L = 0; L < G.size(); ++L) {
+      const Location &Loc = G.location(L);
+      if (!Loc.isExternalObject())
+        continue;
+      std::optional<LocationId> C;
+      if (Loc.Kind == LocationKind::ParamObject)
+        C = G.lookupParamContent(cast<Argument>(Loc.IR));
+      Pts[L].set(C ? *C : G.unknown());
+    }
     bool Changed = true;
     while (Changed) {
       ++NumSolverRounds;
@@ -344,7 +368,8 @@ private:
     auto MarkExternal = [&](const PtsSet &P, bool ParamsOnly, auto Mark) {
       for (unsigned O : P) {
         const Location &Loc = G.location(O);
-        if (Loc.Kind == LocationKind::ParamObject)
+        if (Loc.Kind == LocationKind::ParamObject ||
+            Loc.Kind == LocationKind::ParamContent)
           Mark(Info.Summary.Params[cast<Argument>(Loc.IR)->getArgNo()]);
         else if (Loc.Kind == LocationKind::UnknownObject && !ParamsOnly)
           for (ParamSummary &S : Info.Summary.Params)
@@ -355,16 +380,22 @@ private:
       MarkExternal(FC.InCallee ? FunctionEscapeInfo::reachableObjects(Pts, FC.Ptr)
                                : Pts[FC.Ptr],
                    false, [](ParamSummary &S) { S.MayFree = true; });
-    std::set<std::pair<unsigned, unsigned>> ParamStores;
+    std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores;
     for (const StoreConstraint &S : G.stores()) {
-      if (onlyParamObjects(Pts[S.Val])) {
-        // Replayed by the caller; only unknown destinations clobber.
+      bool OnlyParams = false;
+      for (unsigned D : Pts[S.Ptr])
+        OnlyParams |= replayable(D, Pts[S.Val]);
+      if (OnlyParams) {
+        // Replayed by the caller (a parameter's own content written back
+        // moves nothing); only unknown destinations clobber.
         for (unsigned D : Pts[S.Ptr])
           if (G.location(D).Kind == LocationKind::ParamObject)
-            for (unsigned V : Pts[S.Val])
-              ParamStores.insert(
-                  {cast<Argument>(G.location(D).IR)->getArgNo(),
-                   cast<Argument>(G.location(V).IR)->getArgNo()});
+            for (unsigned V : Pts[S.Val]) {
+              if (G.location(V).Kind == LocationKind::ParamObject)
+                ParamStores.insert({argNo(D), argNo(V)});
+              else if (argNo(D) != argNo(V))
+                ContentStores.insert({argNo(D), argNo(V)});
+            }
         PtsSet NonParam;
         for (unsigned D : Pts[S.Ptr])
           if (G.location(D).Kind != LocationKind::ParamObject)
@@ -375,6 +406,7 @@ private:
       MarkExternal(Pts[S.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
     }
     Info.Summary.ParamStores.assign(ParamStores.begin(), ParamStores.end());
+    Info.Summary.ContentStores.assign(ContentStores.begin(), ContentStores.end());
     for (auto [Dst, Src] : ParamStores)
       Info.Summary.Params[Src].StoredInto.push_back(Dst);
     for (const ClobberConstraint &C : G.clobbers())
