@@ -29,6 +29,7 @@ namespace clang {
 class ASTContext;
 class FunctionDecl;
 class ParmVarDecl;
+class QualType;
 } // namespace clang
 
 namespace escape {
@@ -84,6 +85,15 @@ SourceInventory collectSourceSites(clang::ASTContext &Ctx);
 
 /// The real path of a file name as the compiler saw it (cached).
 std::string realPath(llvm::StringRef Path);
+
+/// True if, by its source type, an object of type \p T holds no address:
+/// arithmetic and enumeration types (but not `intptr_t` / `uintptr_t`), and
+/// arrays, structs and unions made only of them (no pointers, references,
+/// member pointers, virtual functions; complete types only). The analysis
+/// tracks pointer-width integers as possible pointers, to stay sound; the
+/// report uses this to speak of a parameter's content the way Go's typed
+/// analysis would (an integer moved is not a leak).
+bool holdsNoAddresses(clang::QualType T);
 
 } // namespace escape
 

@@ -301,9 +301,12 @@ private:
       const ParmVarDecl *PD = SF.Params[P.SourceIndex];
       std::string Name;
       SourceLocation Loc;
+      QualType Pointee;
       if (!PD) {
         Name = "this";
         Loc = SF.Decl->getLocation();
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(SF.Decl))
+          Pointee = MD->getThisType()->getPointeeType();
       } else {
         if (!PD->getIdentifier())
           continue;
@@ -312,12 +315,28 @@ private:
           continue;
         Name = PD->getNameAsString();
         Loc = PD->getLocation();
+        Pointee = T->getPointeeType();
+      }
+      // What the parameter points to holds no address by its type (`long
+      // &s`, `const Matrix *m` of doubles): moving its content moves
+      // numbers, not addresses. The summary tracks such integers anyway
+      // (pointer-width integers may carry pointers); the report, like Go's,
+      // speaks of source types.
+      ParamSummary Summary = P.Summary;
+      if (holdsNoAddresses(Pointee)) {
+        if (Summary.HeapDerefs != ParamSummary::None && Summary.HeapDerefs >= 1)
+          Summary.HeapDerefs = ParamSummary::None;
+        if (Summary.ResultDerefs != ParamSummary::None && Summary.ResultDerefs >= 1)
+          Summary.ResultDerefs = ParamSummary::None;
+        if (Summary.HeapDerefs == ParamSummary::None &&
+            Summary.ResultDerefs == ParamSummary::None)
+          Summary.HeapReason.clear();
       }
       Loc = SM.getExpansionLoc(Loc);
       PresumedLoc PL = SM.getPresumedLoc(Loc);
       if (PL.isInvalid() || SM.isInSystemHeader(Loc))
         continue;
-      std::string Text = describeParam(P.Summary, Name, [&](unsigned I) {
+      std::string Text = describeParam(Summary, Name, [&](unsigned I) {
         // IR argument numbers; the sret argument, if any, comes first.
         unsigned Src = I - (P.SourceIndex < P.ArgNo ? 1 : 0);
         if (Src < SF.Params.size())
@@ -325,12 +344,12 @@ private:
         return "#" + std::to_string(I);
       });
       std::vector<std::string> Notes;
-      bool Leaks = P.Summary.HeapDerefs != ParamSummary::None ||
-                   P.Summary.ResultDerefs != ParamSummary::None ||
-                   !P.Summary.StoredInto.empty();
+      bool Leaks = Summary.HeapDerefs != ParamSummary::None ||
+                   Summary.ResultDerefs != ParamSummary::None ||
+                   !Summary.StoredInto.empty();
       if (Leaks && !P.Path.empty())
         Notes = flowNotes(
-            (P.Summary.HeapDerefs != ParamSummary::None ? "{heap}" : "~r0") +
+            (Summary.HeapDerefs != ParamSummary::None ? "{heap}" : "~r0") +
                 std::string(" = ") + Name,
             P.Path);
       // One line per parameter position: template instantiations and
@@ -348,7 +367,7 @@ private:
       Seen[Key] = Entries.size();
       addEntry(Loc, realPath(PL.getFilename()), PL.getLine(), PL.getColumn(),
                "param", Name, Text, Leaks ? "leaks" : "does not escape",
-               P.Summary.HeapReason, false, std::move(Notes), P.Function);
+               Summary.HeapReason, false, std::move(Notes), P.Function);
       Entries.back().Message = Text;
     }
   }

@@ -272,4 +272,37 @@ SourceInventory collectSourceSites(ASTContext &Ctx) {
   return Inv;
 }
 
+static bool holdsNoAddresses(QualType T, unsigned Depth) {
+  if (T.isNull() || Depth > 16)
+    return false;
+  // intptr_t and uintptr_t exist to hold addresses, whatever their
+  // canonical integer type.
+  if (StringRef(T.getAsString()).contains("intptr_t"))
+    return false;
+  QualType C = T.getCanonicalType();
+  if (C->isArithmeticType() || C->isEnumeralType())
+    return true;
+  if (const auto *AT = dyn_cast<ConstantArrayType>(C.getTypePtr()))
+    return holdsNoAddresses(AT->getElementType(), Depth + 1);
+  const auto *RT = C->getAs<RecordType>();
+  if (!RT)
+    return false; // pointers, references, member pointers, incomplete arrays
+  const RecordDecl *RD = RT->getDecl()->getDefinition();
+  if (!RD)
+    return false;
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {
+    if (CRD->isPolymorphic() || CRD->getNumVBases())
+      return false;
+    for (const CXXBaseSpecifier &B : CRD->bases())
+      if (!holdsNoAddresses(B.getType(), Depth + 1))
+        return false;
+  }
+  for (const FieldDecl *FD : RD->fields())
+    if (!holdsNoAddresses(FD->getType(), Depth + 1))
+      return false;
+  return true;
+}
+
+bool holdsNoAddresses(QualType T) { return holdsNoAddresses(T, 0); }
+
 } // namespace escape
