@@ -162,6 +162,23 @@ class Gen:
             self.emit("store ptr %s, ptr %s, align 8" % (tgt.name, b.name))
             b.box_target = tgt
             objs.append(b)
+        # two objects in stack boxes, swapped by an out-of-line helper; then
+        # what the second box holds (the first object) may be sunk
+        if len(data) >= 2 and r.random() < 0.35:
+            o1, o2 = r.sample(data, 2)
+            sa, sb, l = self.t("sa"), self.t("sb"), self.t("l")
+            self.emit("%s = alloca ptr, align 8" % sa)
+            self.emit("%s = alloca ptr, align 8" % sb)
+            self.emit("store ptr %s, ptr %s, align 8" % (o1.name, sa))
+            self.emit("store ptr %s, ptr %s, align 8" % (o2.name, sb))
+            self.emit("call void @swapbox(ptr %s, ptr %s)" % (sa, sb))
+            self.emit("%s = load ptr, ptr %s, align 8" % (l, sb))
+            if r.random() < 0.5:
+                self.emit("call void @ext_sink(ptr %s)" % l)
+                self.escape(o1)
+                self.escape(o2)
+            else:
+                self.emit("%s = call i64 @ext_use(ptr %s)" % (self.t(), l))
         # maybe escape some up front
         for o in list(objs):
             x = r.random()
@@ -351,6 +368,13 @@ class Gen:
         o.append("declare void @ext_sink(ptr)")
         o.append("declare i64 @ext_opaque(i64)")
         o.append("declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)")
+        o.append("define internal void @swapbox(ptr %a, ptr %b) noinline {")
+        o.append("  %va = load ptr, ptr %a, align 8")
+        o.append("  %vb = load ptr, ptr %b, align 8")
+        o.append("  store ptr %vb, ptr %a, align 8")
+        o.append("  store ptr %va, ptr %b, align 8")
+        o.append("  ret void")
+        o.append("}")
         o.append("@cur = internal global ptr null")
         o.append("define internal i64 @read_cur() noinline nounwind {")
         o.append("  %p = load ptr, ptr @cur, align 8")
