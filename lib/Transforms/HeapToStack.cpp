@@ -223,32 +223,26 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
                     : "too large for stack (" + std::to_string(Bytes) + " bytes)");
       return;
     }
+    SmallVector<CallBase *, 4> Frees;
     if (Freed) {
       // Dead before the allocation can run again: one slot serves a loop.
-      if (Used + Bytes > Budget) {
-        Keep("stack budget exhausted");
+      Frees = std::move(Freed->Calls);
+    } else {
+      MatchedFrees MF = matchFrees(Info, S, TLI);
+      if (!MF.Blocker.empty()) {
+        Keep(MF.Blocker);
         return;
       }
-      Used += Bytes;
-      if (!Variable)
-        Planned.insert(S.Call);
-      V.Result = Outcome::MovedFreed; // provisional: taken out of the retries
-      Plans.push_back({&V, std::move(Freed->Calls), true});
-      return;
-    }
-    MatchedFrees MF = matchFrees(Info, S, TLI);
-    if (!MF.Blocker.empty()) {
-      Keep(MF.Blocker);
-      return;
-    }
-    if (!LI) {
-      LI = &FAM.getResult<LoopAnalysis>(F);
-      ReversePostOrderTraversal<Function *> RPOT(&F);
-      Irreducible = containsIrreducibleCFG<const BasicBlock *>(RPOT, *LI);
-    }
-    if (liveAcrossIterations(Info, S, *LI, Irreducible)) {
-      Keep("live across loop iterations");
-      return;
+      if (!LI) {
+        LI = &FAM.getResult<LoopAnalysis>(F);
+        ReversePostOrderTraversal<Function *> RPOT(&F);
+        Irreducible = containsIrreducibleCFG<const BasicBlock *>(RPOT, *LI);
+      }
+      if (liveAcrossIterations(Info, S, *LI, Irreducible)) {
+        Keep("live across loop iterations");
+        return;
+      }
+      Frees = std::move(MF.Calls);
     }
     if (Used + Bytes > Budget) {
       Keep("stack budget exhausted");
@@ -257,7 +251,9 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
     Used += Bytes;
     if (!Variable)
       Planned.insert(S.Call);
-    Plans.push_back({&V, std::move(MF.Calls), false});
+    // Provisional (the final loop sets it): takes the site out of retries.
+    V.Result = Freed ? Outcome::MovedFreed : Outcome::Moved;
+    Plans.push_back({&V, std::move(Frees), Freed.has_value()});
   };
 
   for (SiteVerdict &V : Info.Sites)

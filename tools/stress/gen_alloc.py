@@ -122,6 +122,19 @@ class Gen:
     def free(self, o):
         self.emit("call void %s(ptr %s)" % (FREE_OF[o.alloc], o.name))
 
+    def publish_and_read(self, o, res, p_external):
+        """Stores o's address to @cur, has @read_cur() read it (after an
+        external call, which may longjmp, with probability p_external), and
+        returns res plus what was read."""
+        self.emit("store ptr %s, ptr @cur, align 8" % o.name)
+        if self.r.random() < p_external:
+            self.emit("%s = call i64 @ext_opaque(i64 %s)" % (self.t(), res))
+        v = self.t()
+        self.emit("%s = call i64 @read_cur()" % v)
+        nv = self.t()
+        self.emit("%s = add i64 %s, %s" % (nv, res, v))
+        return nv
+
     # --------------------------------------------------------------- helpers
     def helper(self, idx):
         r = self.r
@@ -290,14 +303,7 @@ class Gen:
         if r.random() < 0.6:
             sc = self.alloc("data", r.choice([1, 2, 4]))
             self.init(sc, "%a")
-            self.emit("store ptr %s, ptr @cur, align 8" % sc.name)
-            if r.random() < 0.2:  # an external call: may longjmp
-                self.emit("%s = call i64 @ext_opaque(i64 %s)" % (self.t(), res))
-            v = self.t()
-            self.emit("%s = call i64 @read_cur()" % v)
-            nv = self.t()
-            self.emit("%s = add i64 %s, %s" % (nv, res, v))
-            res = nv
+            res = self.publish_and_read(sc, res, 0.2)
             self.emit("store ptr null, ptr @cur, align 8")
             shape = r.random()
             if shape < 0.5:
@@ -324,14 +330,7 @@ class Gen:
             if published:
                 # its address escapes to @cur while a reader uses it; freed
                 # on every path before return, it may still be demoted
-                self.emit("store ptr %s, ptr @cur, align 8" % o.name)
-                if r.random() < 0.3:  # an external call: may longjmp
-                    self.emit("%s = call i64 @ext_opaque(i64 %s)" % (self.t(), res))
-                v = self.t()
-                self.emit("%s = call i64 @read_cur()" % v)
-                nv = self.t()
-                self.emit("%s = add i64 %s, %s" % (nv, res, v))
-                res = nv
+                res = self.publish_and_read(o, res, 0.3)
             if x < 0.6:
                 self.free(o)
             elif x < 0.8:
