@@ -79,12 +79,13 @@ static bool onlyUnwinds(StringRef Name) {
       .Default(false);
 }
 
-/// C library functions that call back into user code through their
-/// function-pointer argument.
-static bool takesCallback(StringRef Name) {
-  return StringSwitch<bool>(Name)
-      .Cases("qsort", "qsort_r", "bsearch", "lfind", "lsearch", true)
-      .Default(false);
+/// C library functions that call back into user code: the argument number
+/// of their function pointer.
+static std::optional<unsigned> callbackArg(StringRef Name) {
+  return StringSwitch<std::optional<unsigned>>(Name)
+      .Cases("qsort", "qsort_r", 3u)
+      .Cases("bsearch", "lfind", "lsearch", 4u)
+      .Default(std::nullopt);
 }
 
 bool FrameExits::mayJumpOut(const CallBase &CB) {
@@ -109,19 +110,15 @@ bool FrameExits::mayJumpOut(const CallBase &CB) {
   LibFunc LF;
   if (!TLI.getLibFunc(*Callee, LF) || !TLI.has(LF))
     return true;
-  if (!takesCallback(Name))
+  std::optional<unsigned> Callback = callbackArg(Name);
+  if (!Callback)
     return false;
   // The callback runs inside the library call: it must be a known function
   // that cannot jump out either.
-  for (const Value *Arg : CB.args())
-    if (const auto *Fn = dyn_cast<Function>(Arg->stripPointerCasts()))
-      if (mayJumpOut(*Fn))
-        return true;
-  for (const Value *Arg : CB.args())
-    if (Arg->getType()->isPointerTy() && !isa<Constant>(Arg))
-      if (!isa<Function>(Arg->stripPointerCasts()))
-        return true; // possibly an unknown callback; be safe
-  return false;
+  if (*Callback >= CB.arg_size())
+    return true;
+  const auto *Fn = dyn_cast<Function>(CB.getArgOperand(*Callback)->stripPointerCasts());
+  return !Fn || mayJumpOut(*Fn);
 }
 
 bool FrameExits::mayJumpOut(const Function &F) {

@@ -340,4 +340,43 @@ free:
   ret i32 0
 }
 
+; qsort calls back into the module: the callback decides. A comparator that
+; only compares lets the object move; one that may longjmp keeps it.
+; REMARK: remark: <unknown>:0:0: malloc(64) freed on every path before return; moved to stack (address stored to global 'g')
+; REMARK: remark: <unknown>:0:0: malloc(64) escapes to heap: stored to global 'g'
+; CHECK-LABEL: define void @sorts_plain(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %p.stack = alloca [64 x i8], align 16
+; CHECK-LABEL: define void @sorts_jumping(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %p = call noalias ptr @malloc(i64 64)
+declare void @qsort(ptr nocapture, i64, i64, ptr nocapture) nounwind
+define internal i32 @cmp(ptr %a, ptr %b) nounwind {
+  %x = load i64, ptr %a
+  %y = load i64, ptr %b
+  %lt = icmp slt i64 %x, %y
+  %r = select i1 %lt, i32 -1, i32 1
+  ret i32 %r
+}
+define internal i32 @cmp_jumping(ptr %a, ptr %b) nounwind {
+  call void @longjmp(ptr @env, i32 1)
+  unreachable
+}
+define void @sorts_plain() {
+entry:
+  %p = call noalias ptr @malloc(i64 64)
+  store ptr %p, ptr @g
+  call void @qsort(ptr %p, i64 8, i64 8, ptr @cmp)
+  call void @free(ptr %p)
+  ret void
+}
+define void @sorts_jumping() {
+entry:
+  %p = call noalias ptr @malloc(i64 64)
+  store ptr %p, ptr @g
+  call void @qsort(ptr %p, i64 8, i64 8, ptr @cmp_jumping)
+  call void @free(ptr %p)
+  ret void
+}
+
 attributes #0 = { builtin }
