@@ -184,12 +184,15 @@ struct FunctionEscapeInfo {
   /// The objects a free of \p FC may release: pts of its pointer, and for a
   /// free inside a callee everything reachable from those objects' contents.
   llvm::SparseBitVector<> freedObjects(const FreeCall &FC) const {
-    return FC.InCallee ? reachableObjects(PointsTo, FC.Ptr) : PointsTo[FC.Ptr];
+    return FC.InCallee ? reachableObjects(*Graph, PointsTo, FC.Ptr)
+                       : PointsTo[FC.Ptr];
   }
-  /// pts(L) closed under "the content of O may point to": every object
-  /// reachable from \p L through any number of derefs.
+  /// pts(L) closed under "the content of O may point to" for the local
+  /// objects of \p G: every object reachable from \p L through any number
+  /// of derefs, external objects included but not looked into.
   static llvm::SparseBitVector<>
-  reachableObjects(const std::vector<llvm::SparseBitVector<>> &Pts, LocationId L);
+  reachableObjects(const EscapeGraph &G,
+                   const std::vector<llvm::SparseBitVector<>> &Pts, LocationId L);
 };
 
 /// The analysis result for a module.

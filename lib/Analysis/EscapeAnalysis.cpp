@@ -43,17 +43,22 @@ STATISTIC(NumSitesLocal, "Allocation sites that do not escape");
 namespace escape {
 
 SparseBitVector<>
-FunctionEscapeInfo::reachableObjects(const std::vector<SparseBitVector<>> &Pts,
+FunctionEscapeInfo::reachableObjects(const EscapeGraph &G,
+                                     const std::vector<SparseBitVector<>> &Pts,
                                      LocationId L) {
-  // An external object's content is the unknown object, whose own content
-  // is only what already escaped: nothing of this function's to add.
+  // The walk stops at external objects: their contents belong to somebody
+  // else (a parameter's object stands for everything reachable from it, and
+  // the unknown object holds only what already escaped), so following them
+  // adds no object of this function's, only the shared unknown object,
+  // which would mark every parameter instead of the one concerned.
   SparseBitVector<> Seen, Work = Pts[L];
   while (!Work.empty()) {
     unsigned O = Work.find_first();
     Work.reset(O);
     if (!Seen.test_and_set(O))
       continue;
-    Work |= Pts[O];
+    if (!G.location(O).isExternalObject())
+      Work |= Pts[O];
     Work.intersectWithComplement(Seen);
   }
   return Seen;

@@ -377,7 +377,7 @@ private:
       }
     };
     for (const FreeCall &FC : G.frees())
-      MarkExternal(FC.InCallee ? FunctionEscapeInfo::reachableObjects(Pts, FC.Ptr)
+      MarkExternal(FC.InCallee ? FunctionEscapeInfo::reachableObjects(G, Pts, FC.Ptr)
                                : Pts[FC.Ptr],
                    false, [](ParamSummary &S) { S.MayFree = true; });
     std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores;

@@ -10,6 +10,11 @@
 ; PRINT-NEXT:    param this: this does not escape; may be freed
 ; PRINT-LABEL: escape: function 'reset'
 ; PRINT-NEXT:    param box: box does not escape; may be freed
+; Only the parameter whose memory is freed may be freed: a free inside a
+; callee reaches what the argument points to, not every parameter.
+; PRINT-LABEL: escape: function 'reset_one'
+; PRINT-NEXT:    param box: box does not escape; may be freed
+; PRINT-NEXT:    param other: other does not escape{{$}}
 ; PRINT-LABEL: escape: function 'f'
 ; PRINT-NEXT:    site %obj new (16 bytes): does not escape
 ; PRINT-LABEL: escape: function 'g'
@@ -46,6 +51,12 @@ define void @dtor(ptr %this) noinline {
 ; Frees two levels down, through another function.
 define void @reset(ptr %box) noinline {
   call void @dtor(ptr %box)
+  ret void
+}
+
+define void @reset_one(ptr %box, ptr %other) noinline {
+  call void @dtor(ptr %box)
+  %v = load i32, ptr %other
   ret void
 }
 
