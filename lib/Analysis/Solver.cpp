@@ -175,15 +175,6 @@ private:
     return cast<Argument>(G.location(L).IR)->getArgNo();
   }
 
-  bool onlyParamObjects(const PtsSet &P) const {
-    if (P.empty())
-      return false;
-    for (unsigned O : P)
-      if (G.location(O).Kind != LocationKind::ParamObject)
-        return false;
-    return true;
-  }
-
   bool addEscapeOnce(LocationId V, int Derefs, const Instruction *Where,
                      std::string Reason) {
     return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where,

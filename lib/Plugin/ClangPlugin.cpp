@@ -324,9 +324,10 @@ private:
       // speaks of source types.
       ParamSummary Summary = P.Summary;
       if (holdsNoAddresses(Pointee)) {
-        if (Summary.HeapDerefs != ParamSummary::None && Summary.HeapDerefs >= 1)
+        // Content levels (derefs >= 1) go; the pointer's own (0) stays.
+        if (Summary.HeapDerefs >= 1)
           Summary.HeapDerefs = ParamSummary::None;
-        if (Summary.ResultDerefs != ParamSummary::None && Summary.ResultDerefs >= 1)
+        if (Summary.ResultDerefs >= 1)
           Summary.ResultDerefs = ParamSummary::None;
         if (Summary.HeapDerefs == ParamSummary::None &&
             Summary.ResultDerefs == ParamSummary::None)

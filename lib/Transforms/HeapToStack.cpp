@@ -164,7 +164,6 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
   struct Plan {
     SiteVerdict *V;
     SmallVector<CallBase *, 4> Frees;
-    bool FreedBeforeReturn;
   };
   SmallVector<Plan, 8> Plans;
   // Constant-size sites planned for demotion: their calls will be allocas,
@@ -251,9 +250,9 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
     Used += Bytes;
     if (!Variable)
       Planned.insert(S.Call);
-    // Provisional (the final loop sets it): takes the site out of retries.
+    // Also takes the site out of the retries below.
     V.Result = Freed ? Outcome::MovedFreed : Outcome::Moved;
-    Plans.push_back({&V, std::move(Frees), Freed.has_value()});
+    Plans.push_back({&V, std::move(Frees)});
   };
 
   for (SiteVerdict &V : Info.Sites)
@@ -280,7 +279,6 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
       P.V->KeptReason = "when at most " + std::to_string(Opts.MaxVariableSize) +
                         " bytes; larger sizes stay on the heap";
     }
-    P.V->Result = P.FreedBeforeReturn ? Outcome::MovedFreed : Outcome::Moved;
   }
   // A demoted object may now be passed to a call marked `tail`, which
   // promises the callee does not access the caller's stack.
