@@ -18,6 +18,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <set>
+
 using namespace clang;
 
 namespace escape {
@@ -85,8 +87,7 @@ public:
       if (const TemplateArgumentList *TA = FD->getTemplateSpecializationArgs())
         if (TA->size() && TA->get(0).getKind() == TemplateArgument::Type)
           S += "<" + typeName(TA->get(0).getAsType()) + ">";
-      add(E->getBeginLoc(), S, true, E);
-      Out.Sites.back().LibraryCall = true;
+      add(E->getBeginLoc(), S, true, E, nullptr, /*LibraryCall=*/true);
     }
     return true;
   }
@@ -231,13 +232,19 @@ private:
     return nullptr;
   }
 
+  /// Records a site at \p L unless \p L is outside user code (a system
+  /// header, a system macro) or a template instantiation already gave it.
   void add(SourceLocation L, std::string Spelling, bool Definite,
-           const Stmt *S, const Decl *D = nullptr) {
+           const Stmt *S, const Decl *D = nullptr, bool LibraryCall = false) {
     SourceSite Site;
     if (!position(L, Site.Loc, Site.File, Site.Line, Site.Column))
       return;
+    // Template instantiations visit the same expression again.
+    if (!Seen.insert({Site.Loc.getRawEncoding(), Spelling}).second)
+      return;
     Site.Spelling = std::move(Spelling);
     Site.Definite = Definite;
+    Site.LibraryCall = LibraryCall;
     const FunctionDecl *FD = nullptr;
     if (S)
       FD = enclosing(S);
@@ -250,10 +257,6 @@ private:
         Site.FunctionLine = FL.getLine();
       }
     }
-    // Template instantiations visit the same expression again.
-    for (const SourceSite &Old : Out.Sites)
-      if (Old.Loc == Site.Loc && Old.Spelling == Site.Spelling)
-        return;
     Out.Sites.push_back(std::move(Site));
   }
 
@@ -261,6 +264,7 @@ private:
   SourceManager &SM;
   ASTNameGenerator Names;
   SourceInventory &Out;
+  std::set<std::pair<SourceLocation::UIntTy, std::string>> Seen;
 };
 
 } // namespace
