@@ -1,33 +1,46 @@
 #!/usr/bin/env bash
-# Build real C++ projects (Debian source packages) with and without the escape
+# Build real C and C++ projects (Debian source packages) with and without the escape
 # plugin, run their own test suites, and compare.
 #
-#   tools/real-projects/run.sh [--quick] [--projects "a b"] [--no-asan] [--jobs N]
+#   tools/real-projects/run.sh [--quick] [--projects "a b"] [--no-asan] [--no-ir-check]
+#                              [--jobs N] [--list]
 #
-# For every project and config (plain, plugin, and unless --no-asan/--quick
-# asan, asan+plugin) it records: tests passed/failed, allocation sites moved
-# to the stack (counted from -Rpass=escape remarks in the build log), and the
-# build time.  Then the IR of every translation unit (from the plain build's
-# compile_commands.json) goes through `opt -passes=escape -verify-each` and
-# through clang's O2 pipeline with `verify` around escape (verify_ir.py).
-# Exits non-zero if a test fails with the plugin that passes without it, if a
-# project builds without the plugin but not with it, or if opt crashes or the
-# verifier fails on a project's IR.
+# Configs: plain (-O2), plugin, asan, asan+plugin (ASan runs with
+# ASAN_OPTIONS=detect_stack_use_after_return=1).  The plugin configs use the whole
+# user-facing path: -fplugin=libEscape.so -fplugin-arg-escape-m=2
+# -Rpass=escape -Rpass-missed=escape -Rpass-analysis=escape in CFLAGS/CXXFLAGS (so
+# CMake's configure checks see it too), and a compiler launcher (cc-wrapper.sh) adds
+# -fplugin-arg-escape-json=<object>.escape.json to every compile command.
+# For every project and config it records: translation units compiled, allocation
+# sites moved to the stack / escaping (counted from the JSON reports, each of which
+# must parse), tests passed/total, and the build time.  Unless --no-ir-check, the IR
+# of every TU of the plain build also goes through `opt -passes=escape -verify-each`
+# and clang's O2 pipeline with `verify` around escape (verify_ir.py).
 #
+# Exits 1 on a regression: a test that passes without the plugin fails with it, a
+# project that builds without the plugin does not with it, a compiler crash in any
+# config (the TU's command, stderr and preprocessed source are saved under
+# $ESCAPE_WORK/crashes/), a missing or broken JSON report, or opt crashing / the
+# verifier failing on a project's IR.  Exits 3 when the only problem was that a source
+# package could not be fetched ("could not fetch"), 2 on a usage or setup error.
+#
+# --quick (for CI): tinyxml2, libjsoncpp and yaml-cpp (whose tests use the system
+# gtest/gmock headers), configs plain and plugin, IR check on tinyxml2 only.
+# Run as root on Debian 12: missing build dependencies are installed with apt-get.
 # Work directory: $ESCAPE_WORK (default <repo>/build/real-projects).
-# Default projects: tinyxml2 libjsoncpp pugixml double-conversion (about 5 min
-# with ASan on 2 cores).  Also known to work: yaml-cpp (~70 s per plain build,
-# uses the system gtest/gmock); fmtlib and snappy have options here but are untested.
 # Build times are wall-clock: on a shared machine the ratios are noisy.
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE=$ROOT/tools/real-projects
 PLUGIN=${ESCAPE_PLUGIN:-$ROOT/build/lib/libEscape.so}
 WORK=${ESCAPE_WORK:-$ROOT/build/real-projects}
 JOBS=2
 QUICK=0
 ASAN=1
-DEFAULT_PROJECTS="tinyxml2 libjsoncpp pugixml double-conversion"
+IRCHECK=1
+DEFAULT_PROJECTS="tinyxml2 libjsoncpp pugixml double-conversion yaml-cpp gflags snappy brotli expat pcre2 leveldb libuv1"
+QUICK_PROJECTS="tinyxml2 libjsoncpp yaml-cpp"
 PROJECTS=""
 
 while [ $# -gt 0 ]; do
@@ -36,52 +49,81 @@ while [ $# -gt 0 ]; do
     --projects) PROJECTS=$2; shift ;;
     --projects=*) PROJECTS=${1#*=} ;;
     --no-asan) ASAN=0 ;;
+    --no-ir-check) IRCHECK=0 ;;
     --jobs) JOBS=$2; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --list) echo "default: $DEFAULT_PROJECTS"; echo "quick:   $QUICK_PROJECTS"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
 done
 if [ -z "$PROJECTS" ]; then
-  if [ $QUICK = 1 ]; then PROJECTS=tinyxml2; else PROJECTS=$DEFAULT_PROJECTS; fi
+  if [ $QUICK = 1 ]; then PROJECTS=$QUICK_PROJECTS; else PROJECTS=$DEFAULT_PROJECTS; fi
 fi
 [ -f "$PLUGIN" ] || { echo "plugin not found: $PLUGIN (build the repo first)" >&2; exit 2; }
-for t in clang-19 clang++-19 cmake ctest opt-19 python3; do
-  command -v $t >/dev/null || { echo "missing tool: $t" >&2; exit 2; }
-done
-GEN=()
-command -v ninja >/dev/null && GEN=(-G Ninja)
+
+# ------------------------------------------------------------ dependencies --
+# apt_install PKG...: install the Debian packages that are not installed yet.
+apt_updated=0
+apt_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} = 0 ] && return 0
+  echo "== apt-get install ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then echo "   not root: install them yourself" >&2; return 1; fi
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >"$WORK/apt-install.log" 2>&1; then
+    if [ $apt_updated = 0 ]; then
+      apt_updated=1
+      apt-get update >>"$WORK/apt-install.log" 2>&1
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >>"$WORK/apt-install.log" 2>&1 \
+        || { tail -20 "$WORK/apt-install.log" >&2; return 1; }
+    else
+      tail -20 "$WORK/apt-install.log" >&2; return 1
+    fi
+  fi
+}
 
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+apt_install cmake ninja-build make dpkg-dev python3 || exit 2
+for t in clang-19 clang++-19 cmake ctest opt-19 python3 ninja dpkg-source; do
+  command -v $t >/dev/null || { echo "missing tool: $t (tools/setup.sh installs LLVM 19)" >&2; exit 2; }
+done
+
 # Use a private copy of the plugin, so a rebuild during the run cannot mix versions.
 # (the clang plugin loads libEscapeClang.so from its own directory: copy both)
 mkdir -p "$WORK/plugin"
 for f in "$(dirname "$PLUGIN")"/libEscape*.so; do cp "$f" "$WORK/plugin/"; done
 PLUGIN=$WORK/plugin/$(basename "$PLUGIN")
 echo "plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
-# sanity: the plugin must run under clang and report a demotion on a known case
+PLUGIN_FLAGS="-fplugin=$PLUGIN -fplugin-arg-escape-m=2 -Rpass=escape -Rpass-missed=escape -Rpass-analysis=escape"
+WRAP=$HERE/cc-wrapper.sh
+CRASHES=$WORK/crashes
+mkdir -p "$CRASHES"
+# sanity: the plugin must run under clang, report a demotion and write JSON
 printf 'void g(int);\nint f(int n){int *p=new int[4]; for(int i=0;i<n;i++) p[i&3]+=i; g(p[1]); int r=p[n&3]; delete[] p; return r;}\n' > "$WORK/sanity.cpp"
-if ! clang++-19 -O2 -fplugin="$PLUGIN" -Rpass=escape -c "$WORK/sanity.cpp" -o /dev/null 2>&1 | grep -q 'moved to stack'; then
-  echo "plugin sanity check failed: no 'moved to stack' remark for $WORK/sanity.cpp" >&2
-  clang++-19 -O2 -fplugin="$PLUGIN" -Rpass=escape -c "$WORK/sanity.cpp" -o /dev/null
+# shellcheck disable=SC2086
+rm -f "$WORK/sanity.json"
+sanity=$(clang++-19 -O2 $PLUGIN_FLAGS -fplugin-arg-escape-json="$WORK/sanity.json" -c "$WORK/sanity.cpp" -o /dev/null 2>&1)
+if ! grep -q 'moved to stack' <<<"$sanity" || ! grep -q '"moved": *true' "$WORK/sanity.json"; then
+  echo "plugin sanity check failed: no 'moved to stack' remark or JSON entry for $WORK/sanity.cpp" >&2
+  # shellcheck disable=SC2086
+  clang++-19 -O2 $PLUGIN_FLAGS -fplugin-arg-escape-json="$WORK/sanity.json" -c "$WORK/sanity.cpp" -o /dev/null
   exit 2
 fi
-SRC=$WORK/src
-APT=$WORK/apt
-mkdir -p "$SRC" "$APT/sources.d" "$APT/lists/partial"
 
 # ---------------------------------------------------------------- fetching --
 # A private deb-src list derived from the system's deb822 sources.
+SRC=$WORK/src
+APT=$WORK/apt
+mkdir -p "$SRC" "$APT/sources.d" "$APT/lists/partial"
 APTOPTS=(-o "Dir::Etc::SourceParts=$APT/sources.d" -o "Dir::Etc::SourceList=/dev/null"
          -o "Dir::State::Lists=$APT/lists")
 apt_ready=0
 apt_prepare() {
   [ $apt_ready = 1 ] && return 0
-  if ! command -v dpkg-source >/dev/null; then
-    echo "== installing dpkg-dev (for dpkg-source)"
-    apt-get install -y dpkg-dev >/dev/null || return 1
-  fi
   local s
   for s in /etc/apt/sources.list.d/*.sources; do
     [ -f "$s" ] || continue
@@ -92,27 +134,56 @@ apt_prepare() {
   apt_ready=1
 }
 
-# srcdir_of PKG -> echoes the unpacked source directory (fetching if needed)
+# srcdir_of PKG -> echoes the unpacked source directory (fetching if needed).
+# The newest version first; when the mirror lacks it (security updates are not
+# always there), each older version that deb-src lists.
 srcdir_of() {
-  local pkg=$1 d
+  local pkg=$1 d v
   d=$(ls -d "$SRC/$pkg"-[0-9]*/ 2>/dev/null | head -1)
   if [ -z "$d" ]; then
     apt_prepare >&2 || return 1
     echo "== apt-get source $pkg" >&2
-    (cd "$SRC" && apt-get source "${APTOPTS[@]}" "$pkg") >"$SRC/$pkg.fetch.log" 2>&1 \
-      || { cat "$SRC/$pkg.fetch.log" >&2; return 1; }
+    if ! (cd "$SRC" && apt-get source "${APTOPTS[@]}" "$pkg") >"$SRC/$pkg.fetch.log" 2>&1; then
+      for v in $(apt-cache "${APTOPTS[@]}" showsrc "$pkg" 2>/dev/null \
+                 | awk -v p="$pkg" '/^Package:/{ok=($2==p)} ok&&/^Version:/{print $2}' | sort -urV); do
+        echo "   retrying with $pkg=$v" >&2
+        rm -rf "$SRC/$pkg"-[0-9]*/
+        (cd "$SRC" && apt-get source "${APTOPTS[@]}" "$pkg=$v") >>"$SRC/$pkg.fetch.log" 2>&1 && break
+      done
+    fi
     d=$(ls -d "$SRC/$pkg"-[0-9]*/ 2>/dev/null | head -1)
+    [ -n "$d" ] || { tail -5 "$SRC/$pkg.fetch.log" >&2; return 1; }
   fi
-  [ -n "$d" ] && echo "${d%/}"
+  echo "${d%/}"
 }
 
-# ------------------------------------------------------ per-project setup --
-# Source package names (jsoncpp is packaged as libjsoncpp, fmt as fmtlib).
+# ------------------------------------------------------ per-project recipes --
+# Every project is a Debian source package built with CMake and tested with ctest.
+# pkg_of: the source package's name (jsoncpp is packaged as libjsoncpp, fmt as fmtlib).
 pkg_of() {
   case "$1" in
     jsoncpp) echo libjsoncpp ;;
     fmt) echo fmtlib ;;
+    libuv) echo libuv1 ;;
+    zstd) echo libzstd ;;
     *) echo "$1" ;;
+  esac
+}
+# deps_of: Debian packages its build or tests need beyond the toolchain.
+deps_of() {
+  case "$1" in
+    yaml-cpp|fmtlib) echo "libgtest-dev libgmock-dev" ;;
+    snappy) echo "libgtest-dev libgmock-dev libbenchmark-dev" ;;
+    leveldb) echo "libgtest-dev libgmock-dev libbenchmark-dev" ;;
+    *) echo "" ;;
+  esac
+}
+# cmake_dir_of: the directory holding the top CMakeLists.txt, relative to the source.
+cmake_dir_of() {
+  case "$1" in
+    expat) echo expat ;;
+    libzstd) echo build/cmake ;;
+    *) echo . ;;
   esac
 }
 cmake_args_of() {
@@ -124,15 +195,38 @@ cmake_args_of() {
     fmtlib) echo "-DFMT_TEST=ON -DFMT_DOC=OFF" ;;
     yaml-cpp) echo "-DYAML_CPP_BUILD_TESTS=ON -DYAML_CPP_BUILD_TOOLS=OFF" ;;
     snappy) echo "-DSNAPPY_BUILD_TESTS=ON -DSNAPPY_BUILD_BENCHMARKS=OFF -DSNAPPY_USE_BUNDLED_GTEST=OFF -DSNAPPY_USE_BUNDLED_BENCHMARK_LIB=OFF" ;;
+    gflags) echo "-DBUILD_TESTING=ON -DBUILD_SHARED_LIBS=ON" ;;
+    brotli) echo "-DBUILD_TESTING=ON" ;;
+    expat) echo "-DEXPAT_BUILD_TESTS=ON -DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_EXAMPLES=OFF" ;;
+    pcre2) echo "-DPCRE2_BUILD_TESTS=ON -DPCRE2_BUILD_PCRE2GREP=ON -DPCRE2_SUPPORT_LIBZ=OFF -DPCRE2_SUPPORT_LIBBZ2=OFF -DPCRE2_SUPPORT_LIBREADLINE=OFF -DPCRE2_SUPPORT_LIBEDIT=OFF" ;;
+    leveldb) echo "-DLEVELDB_BUILD_TESTS=ON -DLEVELDB_BUILD_BENCHMARKS=OFF" ;;
+    libuv1) echo "-DBUILD_TESTING=ON -DLIBUV_BUILD_TESTS=ON -DLIBUV_BUILD_BENCH=OFF" ;;
+    libzstd) echo "-DZSTD_BUILD_TESTS=ON -DZSTD_BUILD_PROGRAMS=ON -DZSTD_LEGACY_SUPPORT=OFF" ;;
     *) echo "-DBUILD_TESTING=ON" ;;
   esac
 }
-# ctest parallelism: jsoncpp's two reader/writer tests write the same
-# <input>.actual files next to the test data, so they race when run in parallel.
+# prepare_src PROJECT SRCDIR: fix-ups of the unpacked source (idempotent).
+prepare_src() {
+  case "$1" in
+    expat)
+      # Debian's security patches test '#if XML_DTD == 1' (its autotools build defines
+      # XML_DTD as 1); CMake's config header defines it empty.
+      sed -i 's/^#cmakedefine XML_DTD$/#cmakedefine XML_DTD 1/' "$2/expat/expat_config.h.cmake" ;;
+  esac
+}
+# ctest_jobs_of: jsoncpp's two reader/writer tests write the same <input>.actual
+# files next to the test data, so they race when run in parallel.
 ctest_jobs_of() {
   case "$1" in
     libjsoncpp) echo 1 ;;
     *) echo "$JOBS" ;;
+  esac
+}
+# ctest_env_of: environment for the tests.
+ctest_env_of() {
+  case "$1" in
+    libuv1) echo "UV_TEST_TIMEOUT_MULTIPLIER=4" ;;
+    *) echo "" ;;
   esac
 }
 
@@ -140,49 +234,89 @@ ctest_jobs_of() {
 RESULTS=$WORK/results.tsv
 : > "$RESULTS"
 FAIL=0
+FETCHFAIL=0
 REGRESS=()
 
 now() { date +%s.%N; }
+CRASH_RE='PLEASE submit a bug report|^Stack dump:|frontend command failed due to signal|frontend command failed with exit code (1[3-9][0-9]|2[0-9][0-9])'
+
+# record PROJECT CONFIG STATUS TESTS FAILED TUS MOVED ESCAPING REMARKS SECS
+record() { local IFS=$'\t'; echo "$*" >> "$RESULTS"; }
+
+# crash_check PROJECT CONFIG LOG...: report compiler crashes seen in logs (configure
+# checks do not go through the launcher; their output is in CMake's logs)
+crash_check() {
+  local proj=$1 cfg=$2; shift 2
+  local f
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    if grep -qE "$CRASH_RE" "$f"; then
+      REGRESS+=("$proj [$cfg]: compiler crash reported in $f"); FAIL=1
+    fi
+  done
+}
 
 # run_config PROJECT SRCDIR CONFIG  (CONFIG: plain plugin asan asan+plugin)
 run_config() {
   local proj=$1 src=$2 cfg=$3
   local b=$WORK/build/$proj/$cfg
-  local flags="-O2" ldflags=""
+  local flags="-O2" ldflags="" json=0
   case "$cfg" in *asan*) flags="$flags -fsanitize=address -fno-omit-frame-pointer"; ldflags="-fsanitize=address" ;; esac
-  case "$cfg" in *plugin*) flags="$flags -fplugin=$PLUGIN -Rpass=escape -Rpass-missed=escape" ;; esac
+  case "$cfg" in *plugin*) flags="$flags $PLUGIN_FLAGS"; json=1 ;; esac
   rm -rf "$b"; mkdir -p "$b"
-  local log=$b/build.log tlog=$b/test.log
+  local log=$b/build.log tlog=$b/test.log tus=$b/tus.log
+  : > "$tus"
+  local env=(env CC=clang-19 CXX=clang++-19 CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="$ldflags"
+             ESCAPE_RP_JSON=$json ESCAPE_RP_LOG="$tus" ESCAPE_RP_CRASHES="$CRASHES/$proj-$cfg")
   echo "== $proj [$cfg] configure+build"
   # shellcheck disable=SC2046
-  if ! (cd "$b" && CC=clang-19 CXX=clang++-19 CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="$ldflags" \
-        cmake "${GEN[@]}" -DCMAKE_BUILD_TYPE=None -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-          $(cmake_args_of "$proj") "$src") >"$b/configure.log" 2>&1; then
+  if ! (cd "$b" && "${env[@]}" cmake -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+          -DCMAKE_C_COMPILER_LAUNCHER="$WRAP" -DCMAKE_CXX_COMPILER_LAUNCHER="$WRAP" \
+          $(cmake_args_of "$proj") "$src/$(cmake_dir_of "$proj")") >"$b/configure.log" 2>&1; then
     echo "   configure FAILED, see $b/configure.log"
-    printf '%s\t%s\tconfigure-failed\t-\t-\t-\n' "$proj" "$cfg" >> "$RESULTS"
+    crash_check "$proj" "$cfg" "$b/configure.log" "$b/CMakeFiles/CMakeError.log"
+    record "$proj" "$cfg" configure-failed - - - - - - -
     return 1
   fi
-  local t0 t1
+  crash_check "$proj" "$cfg" "$b/configure.log" "$b/CMakeFiles/CMakeError.log" "$b/CMakeFiles/CMakeOutput.log"
+  local t0 t1 brc=0
   t0=$(now)
-  if ! cmake --build "$b" -j "$JOBS" >"$log" 2>&1; then
-    echo "   build FAILED, see $log"; tail -20 "$log"
-    printf '%s\t%s\tbuild-failed\t-\t-\t-\n' "$proj" "$cfg" >> "$RESULTS"
+  "${env[@]}" cmake --build "$b" -j "$JOBS" >"$log" 2>&1 || brc=$?
+  t1=$(now)
+  # crashes: the launcher's records (with the saved reproducers), else the log
+  local c
+  while IFS=$'\t' read -r _ obj dir _; do
+    REGRESS+=("$proj [$cfg]: clang crashed compiling $obj; reproducer in $dir (command.sh, preprocessed source)"); FAIL=1
+  done < <(grep '^CRASH' "$tus")
+  grep -q '^CRASH' "$tus" || crash_check "$proj" "$cfg" "$log"
+  # translation units and the JSON reports
+  local sum tuc moved escaping
+  sum=$(python3 "$HERE/json_summary.py" "$tus" $([ $json = 1 ] && echo --expect-json) 2>"$b/json-problems.txt")
+  local s_tus=0 s_moved=0 s_escaping=0 s_bad_json=0 s_missing_json=0
+  eval "$(echo "$sum" | tr ' ' '\n' | grep -E '^[a-z_]+=[0-9]+$' | sed 's/^/s_/')"
+  tuc=$s_tus moved=- escaping=-
+  if [ $json = 1 ]; then
+    moved=$s_moved escaping=$s_escaping
+    if [ $((s_bad_json + s_missing_json)) -gt 0 ]; then
+      REGRESS+=("$proj [$cfg]: $s_bad_json JSON reports do not parse, $s_missing_json missing (see $b/json-problems.txt)"); FAIL=1
+    fi
+  fi
+  if [ $brc != 0 ]; then
+    echo "   build FAILED, see $log"; grep -E 'error|FAILED' "$log" | head -20
+    record "$proj" "$cfg" build-failed - - "$tuc" "$moved" "$escaping" - -
     return 1
   fi
-  t1=$(now)
-  local secs sites
+  local secs remarks
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')
-  sites=$(grep -c 'moved to stack \[-Rpass=escape\]' "$log")
-  local missed
-  missed=$(grep -c 'escapes to heap.*\[-Rpass-missed=escape\]' "$log")
-  echo "   built in ${secs}s, $sites sites moved to stack, $missed remarks of escaping sites; running tests"
+  remarks=$(grep -c 'moved to stack \[-Rpass=escape\]' "$log")
+  echo "   built in ${secs}s: $tuc TUs; $moved sites moved to stack, $escaping escaping (JSON), $remarks moved-to-stack remarks; running tests"
   local trc=0
-  (cd "$b" && ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 \
+  (cd "$b" && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 $(ctest_env_of "$proj") \
      ctest -j "$(ctest_jobs_of "$proj")" --timeout 900 --output-on-failure) >"$tlog" 2>&1 || trc=$?
   local summary pass total failed
-  summary=$(grep -E 'tests passed, [0-9]+ tests failed out of' "$tlog" | tail -1)
+  summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of' "$tlog" | tail -1)
   total=$(echo "$summary" | sed -nE 's/.*out of ([0-9]+).*/\1/p')
-  failed=$(echo "$summary" | sed -nE 's/.*tests passed, ([0-9]+) tests failed.*/\1/p')
+  failed=$(echo "$summary" | sed -nE 's/.*tests passed, ([0-9]+) tests? failed.*/\1/p')
   if [ -z "$total" ]; then
     total=0; failed=0; [ $trc = 0 ] || failed=1
     grep -q 'No tests were found' "$tlog" && echo "   WARNING: no tests found"
@@ -193,7 +327,7 @@ run_config() {
     "$tlog" | sort -u > "$b/failed-tests.txt"
   echo "   tests: $pass/$total passed"
   [ -s "$b/failed-tests.txt" ] && sed 's/^/   FAILED: /' "$b/failed-tests.txt"
-  printf '%s\t%s\t%s/%s\t%s\t%s\t%s\t%s\n' "$proj" "$cfg" "$pass" "$total" "$failed" "$sites" "$secs" "$missed" >> "$RESULTS"
+  record "$proj" "$cfg" ok "$pass/$total" "$failed" "$tuc" "$moved" "$escaping" "$remarks" "$secs"
   return 0
 }
 
@@ -211,24 +345,36 @@ compare() {
     while read -r t; do REGRESS+=("$proj [$plug]: test '$t' fails (passes in [$base]); log $pb/test.log"); done <<<"$new"
     FAIL=1
   fi
-  local bf pf
-  bf=$(awk -F'\t' -v p="$proj" -v c="$base" '$1==p&&$2==c{print $4}' "$RESULTS")
-  pf=$(awk -F'\t' -v p="$proj" -v c="$plug" '$1==p&&$2==c{print $4}' "$RESULTS")
-  if [ -z "$new" ] && [ "${pf:-0}" != "-" ] && [ "${pf:-0}" -gt "${bf:-0}" ] 2>/dev/null; then
+  local bt pt bf pf
+  bt=$(awk -F'\t' -v p="$proj" -v c="$base" '$1==p&&$2==c{print $4}' "$RESULTS")
+  pt=$(awk -F'\t' -v p="$proj" -v c="$plug" '$1==p&&$2==c{print $4}' "$RESULTS")
+  bf=$(awk -F'\t' -v p="$proj" -v c="$base" '$1==p&&$2==c{print $5}' "$RESULTS")
+  pf=$(awk -F'\t' -v p="$proj" -v c="$plug" '$1==p&&$2==c{print $5}' "$RESULTS")
+  if [ -z "$new" ] && [ "${pf:-0}" -gt "${bf:-0}" ] 2>/dev/null; then
     REGRESS+=("$proj [$plug]: $pf failures vs $bf in [$base]"); FAIL=1
+  fi
+  if [ "${bt#*/}" != "${pt#*/}" ]; then
+    REGRESS+=("$proj [$plug]: $pt tests vs $bt in [$base] (a test went missing)"); FAIL=1
   fi
 }
 
+T_START=$(now)
+n_ir=0
 for p in $PROJECTS; do
   pkg=$(pkg_of "$p")
-  src=$(srcdir_of "$pkg") || { echo "!! could not fetch $pkg"; printf '%s\t-\tfetch-failed\t-\t-\t-\n' "$pkg" >> "$RESULTS"; FAIL=1; continue; }
+  src=$(srcdir_of "$pkg") || { echo "!! could not fetch $pkg"; record "$pkg" - fetch-failed - - - - - - -; FETCHFAIL=1; continue; }
   echo "== $pkg: $src"
+  prepare_src "$pkg" "$src"
+  # shellcheck disable=SC2046
+  apt_install $(deps_of "$pkg") || { echo "!! could not install the build dependencies of $pkg"; FAIL=1; continue; }
   cfgs="plain plugin"
   [ $ASAN = 1 ] && cfgs="$cfgs asan asan+plugin"
   for c in $cfgs; do run_config "$pkg" "$src" "$c"; done
-  if [ -f "$WORK/build/$pkg/plain/compile_commands.json" ]; then
+  # --quick checks the IR of the first project only
+  if [ $IRCHECK = 1 ] && { [ $QUICK = 0 ] || [ $n_ir = 0 ]; } && [ -f "$WORK/build/$pkg/plain/compile_commands.json" ]; then
+    n_ir=$((n_ir + 1))
     echo "== $pkg: its IR through opt (escape -verify-each; O2 with verify around escape)"
-    if ! python3 "$ROOT/tools/real-projects/verify_ir.py" --jobs "$JOBS" \
+    if ! python3 "$HERE/verify_ir.py" --jobs "$JOBS" \
          "$WORK/build/$pkg/plain" "$WORK/build/$pkg/ir" "$PLUGIN"; then
       REGRESS+=("$pkg: opt crashed or the verifier failed on its IR (see above)"); FAIL=1
     fi
@@ -236,29 +382,37 @@ for p in $PROJECTS; do
   compare "$pkg" plain plugin
   [ $ASAN = 1 ] && compare "$pkg" asan asan+plugin
 done
+T_END=$(now)
 
 # ------------------------------------------------------------------ report --
 echo
-echo "Plugin: $PLUGIN"
+echo "Plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
+echo "Flags of the plugin configs: $PLUGIN_FLAGS -fplugin-arg-escape-json=<object>.escape.json"
+echo "moved/escaping: allocation sites from the JSON reports; remarks: 'moved to stack' -Rpass remarks in the build log"
 awk -F'\t' '
-  BEGIN { printf "%-18s %-12s %-10s %-6s %-7s %-8s %-9s %-9s %-6s\n", "project","config","tests","failed","demoted","escaping","time(s)","base(s)","ratio";
-          printf "%-18s %-12s %-10s %-6s %-7s %-8s %-9s %-9s %-6s\n", "-------","------","-----","------","-------","--------","-------","-------","-----" }
-  { t[$1 SUBSEP $2] = $6; rows[NR] = $0 }
+  BEGIN { printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "project","config","TUs","tests","failed","moved","escaping","remarks","time(s)","base(s)","ratio"
+          printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "-------","------","---","-----","------","-----","--------","-------","-------","-------","-----" }
+  { t[$1 SUBSEP $2] = $10; rows[NR] = $0 }
   END {
     for (i = 1; i <= NR; i++) {
       split(rows[i], f, "\t")
       base = f[2]; sub(/\+?plugin$/, "", base); if (base == "") base = "plain"
       bt = t[f[1] SUBSEP base]; ratio = "-"
-      if (f[2] ~ /plugin/ && bt + 0 > 0 && f[6] + 0 > 0) ratio = sprintf("%.2f", f[6] / bt)
+      if (f[2] ~ /plugin/ && bt + 0 > 0 && f[10] + 0 > 0) ratio = sprintf("%.2f", f[10] / bt)
       if (f[2] !~ /plugin/) bt = "-"
-      if (f[7] == "") f[7] = "-"
-      printf "%-18s %-12s %-10s %-6s %-7s %-8s %-9s %-9s %-6s\n", f[1], f[2], f[3], f[4], f[5], f[7], f[6], bt, ratio
+      tests = (f[3] == "ok") ? f[4] : f[3]
+      printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", f[1], f[2], f[6], tests, f[5], f[7], f[8], f[9], f[10], bt, ratio
     }
   }' "$RESULTS"
 echo
+awk -v a="$T_START" -v b="$T_END" 'BEGIN{printf "Total time: %.0f s\n", b-a}'
 if [ ${#REGRESS[@]} -gt 0 ]; then
   echo "REGRESSIONS WITH THE PLUGIN:"
   printf '  %s\n' "${REGRESS[@]}"
 fi
-[ $FAIL = 0 ] && echo "OK: no test fails with the plugin that passes without it."
+if [ $FAIL = 0 ] && [ $FETCHFAIL = 1 ]; then
+  echo "Some source packages could not be fetched (could not fetch); no regression in the others."
+  exit 3
+fi
+[ $FAIL = 0 ] && echo "OK: no test fails with the plugin that passes without it; no compiler crash; every JSON report parses."
 exit $FAIL
