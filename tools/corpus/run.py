@@ -192,7 +192,7 @@ def o2_pipeline_with_verify(plugin):
 
 class Apt:
     def __init__(self, work):
-        self.dir = os.path.join(work, "apt")
+        self.dir = os.path.join(os.path.abspath(work), "apt")
         self.ready = False
         self.opts = ["-o", "Dir::Etc::SourceParts=" + os.path.join(self.dir, "sources.d"),
                      "-o", "Dir::Etc::SourceList=/dev/null",
