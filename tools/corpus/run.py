@@ -415,6 +415,16 @@ def check_tu(ctx, proj, idx, tu):
         # b. plugin, demotion only
         plug = base + ["-fplugin=" + PLUGIN_TOKEN, "-o", obj]
         rc_b, err_b, _ = go("plugin", plug)
+        # a slow-looking plugin compile is timed again (both compiles, the faster
+        # of two runs each), so that the ratio is not one noisy sample
+        pa, pb = rec["cpu"].get("plain", 0), rec["cpu"].get("plugin", 0)
+        if rc_b == 0 and pa >= 0.2 and pb > 1.2 * pa:
+            rc2, _, cpu2, to2 = run_timed(subst(plain, ctx.plugin, tmp), cwd=tu["dir"], timeout=T)
+            rc3, _, cpu3, to3 = run_timed(subst(plug, ctx.plugin, tmp), cwd=tu["dir"], timeout=T)
+            if rc2 == 0 and rc3 == 0 and not to2 and not to3:
+                rec["cpu_first"] = {"plain": pa, "plugin": pb}
+                rec["cpu"]["plain"] = round(min(pa, cpu2), 3)
+                rec["cpu"]["plugin"] = round(min(pb, cpu3), 3)
         # d. -Werror regression: same diagnostics, same exit status with -Werror
         da, db_ = diag_lines(err_a), diag_lines(err_b)
         if rc_b != 0 and not rec["crashes"] and "plugin" not in rec["hangs"]:
@@ -797,6 +807,11 @@ def report(work, names, projects_by_name):
         print("plugin md5: %s; CPU of all steps (a-e) over all TUs: %.0f s; "
               "ratio = CPU(-fplugin) / CPU(plain), both at -O2, summed over compiled TUs"
               % (", ".join(sorted(tot["md5"])), tot["all_cpu"]))
+        walls = run_walls(work, names, tot["md5"])
+        if walls:
+            print("wall time of the runs that produced these results (runs.log): %.0f s "
+                  "(%s)" % (sum(walls.values()), ", ".join(
+                      "%s %.0f" % (k, v) for k, v in walls.items())))
         if tot["harness"]:
             print("harness errors (not counted as TUs checked): %d" % tot["harness"])
     if fails:
@@ -809,6 +824,19 @@ def report(work, names, projects_by_name):
             for d in r.get("repro", []):
                 print("      reproducer: %s" % d)
     return bool(tot and (tot["crashes"] or tot["verifier"] or tot["hangs"] or tot["werror"]))
+
+
+def run_walls(work, names, md5s):
+    """Wall seconds per project from runs.log, summed over runs of these plugins."""
+    walls = {}
+    p = os.path.join(work, "runs.log")
+    if not os.path.exists(p):
+        return walls
+    for line in open(p):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 5 and f[1] in names and f[2][4:] in md5s:
+            walls[f[1]] = walls.get(f[1], 0) + float(f[4].split()[0])
+    return walls
 
 
 def row(s, srcroot):
