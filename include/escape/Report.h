@@ -49,6 +49,9 @@ struct SourceFrame {
   /// The function this position is in (DISubprogram name / linkage name).
   std::string Function;
   std::string LinkageName;
+  /// The line of that function's declaration (DISubprogram line): where a
+  /// position with line 0 (merged by the optimizer) still belongs.
+  unsigned FunctionLine = 0;
 };
 
 /// A position as its frames, innermost (where the instruction is) first.

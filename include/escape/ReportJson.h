@@ -36,6 +36,9 @@ struct ReportEntry {
   std::string Verdict;  ///< "escapes", "does not escape", "leaks", "eliminated"
   std::string Reason;   ///< why it escapes / why it stayed on the heap
   bool Moved = false;   ///< demoted to the stack
+  /// Allocation sites: the copies of the site after inlining and how many
+  /// of them were demoted (the verdict is the worst copy's).
+  unsigned Copies = 0, MovedCopies = 0;
   bool Warning = false; ///< printed as a warning (escaping stack address)
   std::string Message;  ///< the level-1 line
   std::vector<std::string> Notes; ///< the -m=2 flow

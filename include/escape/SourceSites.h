@@ -37,7 +37,7 @@ namespace escape {
 /// An allocation expression or allocating declaration in user code.
 struct SourceSite {
   clang::SourceLocation Loc;
-  std::string File; ///< real path
+  std::string File; ///< canonicalFile() of the presumed name
   unsigned Line = 0, Column = 0;
   std::string Spelling;
   /// True for expressions that always allocate when they run (new,
@@ -82,9 +82,6 @@ struct SourceInventory {
 
 /// Walks the translation unit (template instantiations included).
 SourceInventory collectSourceSites(clang::ASTContext &Ctx);
-
-/// The real path of a file name as the compiler saw it (cached).
-std::string realPath(llvm::StringRef Path);
 
 /// True if, by its source type, an object of type \p T holds no address:
 /// arithmetic and enumeration types (but not `intptr_t` / `uintptr_t`), and

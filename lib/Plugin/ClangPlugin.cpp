@@ -19,6 +19,7 @@
 #include "escape/Plugin.h"
 #include "escape/Report.h"
 #include "escape/ReportJson.h"
+#include "escape/SourceFiles.h"
 #include "escape/SourceSites.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -73,7 +74,7 @@ int severity(Outcome O) {
 class Reporter {
 public:
   Reporter(CompilerInstance &CI, ASTContext &Ctx, const PluginArgs &Args)
-      : CI(CI), Ctx(Ctx), SM(Ctx.getSourceManager()), Args(Args) {}
+      : CI(CI), Ctx(Ctx), SM(Ctx.getSourceManager()), Files(SM), Args(Args) {}
 
   void run() {
     ReportSink &Sink = reportSink();
@@ -92,44 +93,25 @@ public:
   }
 
 private:
-  /// Is \p File (a real path) user code? Files the compiler never saw, and
-  /// system headers, are not.
-  bool userFile(const std::string &File) {
-    auto It = UserFiles.find(File);
-    if (It != UserFiles.end())
-      return It->second;
-    bool User = false;
-    if (auto FE = SM.getFileManager().getOptionalFileRef(File)) {
-      FileID FID = SM.translateFile(*FE);
-      if (FID.isValid())
-        User = !SM.isInSystemHeader(SM.getLocForStartOfFile(FID));
-    }
-    UserFiles[File] = User;
-    return User;
-  }
-
   /// The frame of \p S the user wrote: the innermost one in user code.
   const SourceFrame *userFrame(const SourceStack &S) {
     for (const SourceFrame &F : S)
-      if (!F.File.empty() && userFile(realPath(F.File)))
+      if (!F.File.empty() && Files.isUser(canonicalFile(F.File)))
         return &F;
     return nullptr;
   }
 
   SourceLocation locationOf(const std::string &File, unsigned Line, unsigned Col) {
-    auto FE = SM.getFileManager().getOptionalFileRef(File);
-    if (!FE)
-      return {};
-    return SM.translateFileLineCol(*FE, Line, std::max(Col, 1u));
+    return Files.locationOf(File, Line, Col);
   }
 
   void collectEmitted(ReportSink &Sink) {
     for (const FunctionRecord &F : Sink.Functions)
       if (!F.Where.File.empty())
-        EmittedFunctions.insert({realPath(F.Where.File), F.Where.Line});
+        EmittedFunctions.insert({canonicalFile(F.Where.File), F.Where.Line});
     for (const SiteRecord &S : Sink.EarlySites)
       if (const SourceFrame *F = userFrame(S.Where))
-        EarlyPositions.insert({realPath(F->File), F->Line});
+        EarlyPositions.insert({canonicalFile(F->File), F->Line});
   }
 
   /// The -m=2 notes: a `flow: ROOT = WHAT:` header, then one hop a line.
@@ -153,18 +135,35 @@ private:
     return R.Reason == "returned" ? "~r0" : "{heap}";
   }
 
+  /// The records of one source site: the worst, and how many copies
+  /// (inlined or duplicated by the optimizer) were moved to the stack.
+  struct SiteMatch {
+    const SiteRecord *Worst = nullptr;
+    unsigned Copies = 0, MovedCopies = 0;
+    void add(const SiteRecord &R) {
+      ++Copies;
+      MovedCopies += R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;
+      if (!Worst || severity(R.Result) > severity(Worst->Result))
+        Worst = &R;
+    }
+  };
+
   void reportSites(const SourceInventory &Inv, ReportSink &Sink) {
     // Each late record goes to the source site at its user frame.
-    struct Match {
-      const SiteRecord *Worst = nullptr;
-    };
-    std::vector<Match> Matches(Inv.Sites.size());
+    std::vector<SiteMatch> Matches(Inv.Sites.size());
     std::vector<const SiteRecord *> Unmatched;
+    // Records whose position the optimizer merged (line 0: the same `new T`
+    // of two branches made one call), by their function's file and line.
+    std::map<std::pair<std::string, unsigned>, SiteMatch> Merged;
     for (const SiteRecord &R : Sink.Sites) {
       const SourceFrame *F = userFrame(R.Where);
       if (!F)
         continue; // entirely inside library code
-      std::string File = realPath(F->File);
+      std::string File = canonicalFile(F->File);
+      if (F->Line == 0) {
+        Merged[{File, F->FunctionLine}].add(R);
+        continue;
+      }
       int Best = -1;
       unsigned BestDist = ~0u;
       for (unsigned I = 0; I < Inv.Sites.size(); ++I) {
@@ -190,15 +189,19 @@ private:
           Unmatched.push_back(&R);
         continue;
       }
-      Match &M = Matches[Best];
-      if (!M.Worst || severity(R.Result) > severity(M.Worst->Result))
-        M.Worst = &R;
+      Matches[Best].add(R);
     }
 
     for (unsigned I = 0; I < Inv.Sites.size(); ++I) {
       const SourceSite &S = Inv.Sites[I];
-      const SiteRecord *R = Matches[I].Worst;
-      if (!R) {
+      SiteMatch M = Matches[I];
+      if (S.Definite) {
+        // A merged call may stand for this site: never call it eliminated.
+        auto MIt = Merged.find({S.FunctionFile, S.FunctionLine});
+        if (MIt != Merged.end() && !M.Worst)
+          M = MIt->second;
+      }
+      if (!M.Worst) {
         if (!S.Definite)
           continue;
         // Deleted before the escape pass saw it, if its function was
@@ -211,20 +214,17 @@ private:
                  "does not escape; eliminated", "eliminated", "", false, {});
         continue;
       }
-      addSite(S.Loc, S.File, S.Line, S.Column, S.Spelling, *R);
+      addSite(S.Loc, S.File, S.Line, S.Column, S.Spelling, M);
     }
     // Allocations inside library code called from a user line that names
     // no allocation itself (push_back, std::string, ...).
-    std::map<std::tuple<std::string, unsigned, unsigned>, const SiteRecord *> Lib;
+    std::map<std::tuple<std::string, unsigned, unsigned>, SiteMatch> Lib;
     for (const SiteRecord *R : Unmatched) {
       const SourceFrame *F = userFrame(R->Where);
-      auto Key = std::make_tuple(realPath(F->File), F->Line, F->Column);
-      auto &Slot = Lib[Key];
-      if (!Slot || severity(R->Result) > severity(Slot->Result))
-        Slot = R;
+      Lib[std::make_tuple(canonicalFile(F->File), F->Line, F->Column)].add(*R);
     }
     for (auto &KV : Lib) {
-      const SiteRecord &R = *KV.second;
+      const SiteRecord &R = *KV.second.Worst;
       const SourceFrame *F = userFrame(R.Where);
       std::string What = R.IRSpelling;
       size_t Idx = F - R.Where.data();
@@ -232,7 +232,7 @@ private:
         What = "allocation in '" +
                prettyFunctionName(R.Where[Idx - 1].LinkageName) + "'";
       auto [File, Line, Col] = KV.first;
-      addSite(locationOf(File, Line, Col), File, Line, Col, What, R);
+      addSite(locationOf(File, Line, Col), File, Line, Col, What, KV.second);
     }
   }
 
@@ -271,10 +271,16 @@ private:
   }
 
   void addSite(SourceLocation Loc, const std::string &File, unsigned Line,
-               unsigned Col, const std::string &What, const SiteRecord &RIn) {
-    SiteRecord R = RIn;
+               unsigned Col, const std::string &What, const SiteMatch &M) {
+    SiteRecord R = *M.Worst;
     R.Reason = sourceReason(R.Reason, R.IRFunction);
     std::string Verdict = describeOutcome(R.Result, R.Reason, R.KeptReason);
+    // Copies that fared better than the worst one.
+    bool SomeMoved = M.MovedCopies > 0 && R.Result != Outcome::Moved &&
+                     R.Result != Outcome::MovedFreed;
+    if (SomeMoved)
+      Verdict += "; moved to stack in " + std::to_string(M.MovedCopies) +
+                 " of " + std::to_string(M.Copies) + " inlined copies";
     std::vector<std::string> Notes;
     if (R.Result == Outcome::Escapes || R.Result == Outcome::MovedFreed)
       Notes = flowNotes(rootOf(R) + " = &{storage for " + What + "}", R.Path);
@@ -287,6 +293,8 @@ private:
                  : R.KeptReason,
              R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed,
              std::move(Notes), R.IRFunction);
+    Entries.back().Copies = M.Copies;
+    Entries.back().MovedCopies = M.MovedCopies;
   }
 
   void reportParams(const SourceInventory &Inv, ReportSink &Sink) {
@@ -366,7 +374,7 @@ private:
         continue;
       }
       Seen[Key] = Entries.size();
-      addEntry(Loc, realPath(PL.getFilename()), PL.getLine(), PL.getColumn(),
+      addEntry(Loc, canonicalFile(PL.getFilename()), PL.getLine(), PL.getColumn(),
                "param", Name, Text, Leaks ? "leaks" : "does not escape",
                Summary.HeapReason, false, std::move(Notes), P.Function);
       Entries.back().Message = Text;
@@ -381,7 +389,7 @@ private:
       const SourceFrame *F = userFrame(L.Where);
       if (!F)
         continue;
-      std::string File = realPath(F->File);
+      std::string File = canonicalFile(F->File);
       const LocalAddress *Best = nullptr;
       unsigned BestDist = ~0u;
       for (const LocalAddress &A : Inv.LocalAddresses) {
@@ -455,8 +463,8 @@ private:
   CompilerInstance &CI;
   ASTContext &Ctx;
   SourceManager &SM;
+  SourceFileIndex Files;
   const PluginArgs &Args;
-  std::map<std::string, bool> UserFiles;
   std::set<std::pair<std::string, unsigned>> EmittedFunctions, EarlyPositions;
   std::vector<ReportEntry> Entries;
   const SourceInventory *Inv = nullptr;
@@ -533,6 +541,16 @@ protected:
     CodeGenOptions &CG = CI.getCodeGenOpts();
     CG.PassBuilderCallbacks.push_back(
         [](PassBuilder &PB) { registerEscapePasses(PB); });
+    if (Args.reporting() && CG.DisableLLVMPasses) {
+      // -save-temps compiles to bitcode here with no optimisation, then
+      // optimises the bitcode in a step that runs no frontend plugin: no
+      // pass of ours runs anywhere, so there is nothing to report.
+      DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(
+          DiagnosticsEngine::Remark,
+          "escape: no report: this compile step runs no LLVM passes "
+          "(-save-temps or -disable-llvm-passes)"));
+    }
     if (Args.reporting()) {
       reportSink().clear();
       reportSink().enable();

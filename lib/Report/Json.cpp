@@ -21,7 +21,7 @@ std::string writeJsonReport(const std::string &Path,
     llvm::json::Array Flow;
     for (const std::string &N : E.Notes)
       Flow.push_back(llvm::StringRef(N).trim());
-    Out.push_back(llvm::json::Object{
+    llvm::json::Object O{
         {"file", E.File},
         {"line", E.Line},
         {"column", E.Column},
@@ -33,7 +33,12 @@ std::string writeJsonReport(const std::string &Path,
         {"moved", E.Moved},
         {"message", E.Message},
         {"flow", std::move(Flow)},
-    });
+    };
+    if (E.Kind == "site") {
+      O["copies"] = E.Copies;
+      O["moved_copies"] = E.MovedCopies;
+    }
+    Out.push_back(std::move(O));
   }
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);

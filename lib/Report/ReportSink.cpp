@@ -58,6 +58,7 @@ SourceStack sourceStack(const Instruction *I) {
     if (const DISubprogram *SP = L->getScope()->getSubprogram()) {
       Fr.Function = SP->getName().str();
       Fr.LinkageName = SP->getLinkageName().str();
+      Fr.FunctionLine = SP->getLine();
       if (Fr.LinkageName.empty())
         Fr.LinkageName = Fr.Function;
     }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/SourceSites.h"
+#include "escape/SourceFiles.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Mangle.h"
@@ -23,21 +24,6 @@
 using namespace clang;
 
 namespace escape {
-
-std::string realPath(llvm::StringRef Path) {
-  static llvm::StringMap<std::string> Cache;
-  auto It = Cache.find(Path);
-  if (It != Cache.end())
-    return It->second;
-  llvm::SmallString<256> Real;
-  std::string Out;
-  if (!llvm::sys::fs::real_path(Path, Real))
-    Out = std::string(Real);
-  else
-    Out = Path.str();
-  Cache[Path] = Out;
-  return Out;
-}
 
 namespace {
 
@@ -182,7 +168,7 @@ private:
     if (PL.isInvalid())
       return false;
     Out = L;
-    File = realPath(PL.getFilename());
+    File = canonicalFile(PL.getFilename());
     Line = PL.getLine();
     Column = PL.getColumn();
     return true;
@@ -239,8 +225,12 @@ private:
     SourceSite Site;
     if (!position(L, Site.Loc, Site.File, Site.Line, Site.Column))
       return;
-    // Template instantiations visit the same expression again.
-    if (!Seen.insert({Site.Loc.getRawEncoding(), Spelling}).second)
+    // Template instantiations visit the same expression again, spelled
+    // with their arguments (`new int` for the pattern's `new T`): the
+    // pattern, visited first, names the site as written.
+    StringRef Family = StringRef(Spelling).take_until(
+        [](char C) { return C == ' ' || C == '(' || C == '<'; });
+    if (!Seen.insert({Site.Loc.getRawEncoding(), Family.str()}).second)
       return;
     Site.Spelling = std::move(Spelling);
     Site.Definite = Definite;
@@ -253,7 +243,7 @@ private:
     if (FD) {
       PresumedLoc FL = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
       if (FL.isValid()) {
-        Site.FunctionFile = realPath(FL.getFilename());
+        Site.FunctionFile = canonicalFile(FL.getFilename());
         Site.FunctionLine = FL.getLine();
       }
     }
