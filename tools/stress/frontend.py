@@ -4,6 +4,7 @@
     tools/stress/frontend.py [--seeds N] [--seed0 S] [--jobs J] [--large-every K]
                              [--minutes M] [--plugin PATH] [--out DIR] [--no-runtime]
     tools/stress/frontend.py --rerun [--plugin PATH] [--out DIR]
+    tools/stress/frontend.py --bisect FAILDIR
     tools/stress/frontend.py --reduce FAILDIR [--reduce-minutes 10]
 
 For each seed, gen_cpp.py writes a translation unit, a user header and a system
@@ -20,7 +21,8 @@ O3, stdin-O2 and stdin-O0 (`-x c++ -`), savetemps-O2 and savetemps-O0
 A failure is a crash (exit >= 128, "Stack dump", "PLEASE submit a bug report",
 an assertion, "LLVM ERROR"), a JSON report that does not parse, a hang
 (120 s), or a plugin compile that fails where the same compile without the
-plugin succeeds.  Then the program is built at -O2 without and with the plugin,
+plugin succeeds.  Compiles run with MALLOC_PERTURB_=165, so that a use after
+free inside the plugin fails every time.  Then the program is built at -O2 without and with the plugin,
 and with the plugin under -fsanitize=address; all three are run and must print
 the same checksum (ASan run with detect_stack_use_after_return=1, leak
 detection off: the programs keep escaped objects on purpose).
@@ -56,8 +58,15 @@ CRASH_RE = re.compile(r"Stack dump|PLEASE submit a bug report|Assertion `.*' fai
                       r"UNREACHABLE executed|AddressSanitizer|Segmentation fault")
 
 
+# glibc fills freed memory with this byte: a use after free inside the plugin
+# then reads garbage every time instead of now and then.
+COMPILE_ENV = dict(os.environ, MALLOC_PERTURB_="165")
+
+
 def run(cmd, cwd=None, stdin=None, timeout=TIMEOUT, env=None):
     t0 = time.time()
+    if env is None:
+        env = COMPILE_ENV
     try:
         p = subprocess.run(cmd, cwd=cwd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            timeout=timeout, env=env)
@@ -188,7 +197,8 @@ def save_failure(out, seed, mode, case, cmd, stdin, err, kind, sig, extra=None):
     rel = [("-fplugin=${PLUGIN:-%s}" % os.path.join(ROOT, "build/lib/libEscape.so")) if a.startswith("-fplugin=") else a
            for a in rel]
     with open(os.path.join(d, "cmd.sh"), "w") as f:
-        f.write("#!/bin/sh\n# run from this directory; PLUGIN=path/to/libEscape.so to choose the plugin\ncd \"$(dirname \"$0\")\" && mkdir -p out\n")
+        f.write("#!/bin/sh\n# run from this directory; PLUGIN=path/to/libEscape.so to choose the plugin\n"
+                "cd \"$(dirname \"$0\")\" && mkdir -p out\nexport MALLOC_PERTURB_=${MALLOC_PERTURB_-165}\n")
         line = " ".join(shlex.quote(a) if not a.startswith("-fplugin=") else '"%s"' % a for a in rel)
         if stdin is not None:
             line += " < t.cpp"
@@ -451,6 +461,51 @@ def rerun(args):
     return 0
 
 
+def reproduces(info, err, rc):
+    if info["kind"] == "crash":
+        return is_crash(rc, err) and signature(err) == info["signature"]
+    if info["kind"] == "hang":
+        return rc == "timeout"
+    return rc != 0
+
+
+def bisect(args):
+    """Cut a failing unit down to single features: regenerate the seed with one
+    feature at a time and compile it as the failing mode did."""
+    d = os.path.abspath(args.bisect)
+    info = json.load(open(os.path.join(d, "info.json")))
+    meta = json.load(open(os.path.join(d, "meta.json")))
+    plugdir = tempfile.mkdtemp(prefix="plugin-bisect.", dir=d)
+    plugin = plugin_copy(args.plugin, plugdir)
+    hits = []
+    for f in sorted(set(meta["features"])):
+        case = os.path.join(d, "bisect-" + f)
+        shutil.rmtree(case, ignore_errors=True)
+        run([sys.executable, os.path.join(HERE, "gen_cpp.py"), str(meta["seed"]), case, "--std", meta["std"],
+             "--features", f])
+        mode = info["mode"]
+        if mode.startswith("run-"):
+            js = os.path.join(case, "r.json")
+            flags = ["-fsanitize=address", "-fno-omit-frame-pointer"] if "asan" in mode else []
+            cmd = [CLANGXX, "-std=" + meta["std"], "-O2", "-isystem", os.path.join(case, "sys"), "-I", case] + \
+                flags + plugin_flags(plugin, js) + ["-c", os.path.join(case, "t.cpp"), "-o", os.path.join(case, "t.o")]
+            cwd, stdin = case, None
+        else:
+            cmd, cwd, stdin, _ = mode_cmd(mode, case, plugin, meta["std"])
+        rc, _, err, _ = run(cmd, cwd=cwd, stdin=stdin)
+        ok = reproduces(info, err, rc)
+        print("%-16s %s" % (f, "REPRODUCES" if ok else "no (rc %s)" % rc), flush=True)
+        if ok:
+            hits.append(f)
+            with open(os.path.join(case, "stderr.txt"), "w") as fh:
+                fh.write(err[-100000:])
+        else:
+            shutil.rmtree(case, ignore_errors=True)
+    shutil.rmtree(plugdir, ignore_errors=True)
+    print("features that reproduce alone: %s" % (", ".join(hits) or "none"))
+    return 0
+
+
 def reduce_case(args):
     """Reduce a crash with cvise: same escape:: signature must remain."""
     d = os.path.abspath(args.reduce)
@@ -466,12 +521,12 @@ def reduce_case(args):
     cmd = [a for a in info["cmd"]]
     std = next(a for a in cmd if a.startswith("-std="))
     opt = next(a for a in cmd if re.match(r"-O\d$", a))
-    flags = [a for a in cmd if a in ("-g", "-save-temps=obj")]
+    flags = [a for a in cmd if a in ("-g", "-save-temps=obj", "-fno-omit-frame-pointer") or a.startswith("-fsanitize")]
     sig = info["signature"]
     test = os.path.join(red, "test.sh")
     with open(test, "w") as f:
         f.write("#!/bin/bash\n")
-        f.write("ulimit -t 60\n")
+        f.write("ulimit -t 60\nexport MALLOC_PERTURB_=165\n")
         f.write("%s %s %s -fsyntax-only -isystem %s -I %s t.cpp >/dev/null 2>&1 || exit 1\n"
                 % (CLANGXX, std, "-w", shlex.quote(os.path.join(d, "sys")), shlex.quote(d)))
         f.write("%s %s %s %s -isystem %s -I %s %s -c t.cpp -o t.o > log.txt 2>&1\n"
@@ -509,7 +564,8 @@ def main():
     ap.add_argument("--all-modes", action="store_true", help="every mode for every seed (default: O0, O2 and 3 in rotation)")
     ap.add_argument("--keep", action="store_true", help="keep the work directory of every seed")
     ap.add_argument("--rerun", action="store_true")
-    ap.add_argument("--reduce")
+    ap.add_argument("--reduce", help="reduce a saved crash (a failures/ directory) with cvise")
+    ap.add_argument("--bisect", help="find which generated features alone reproduce a saved failure")
     ap.add_argument("--reduce-minutes", type=int, default=10)
     args = ap.parse_args()
     args.out = os.path.abspath(args.out)
@@ -520,6 +576,8 @@ def main():
         return rerun(args)
     if args.reduce:
         return reduce_case(args)
+    if args.bisect:
+        return bisect(args)
     return fuzz(args)
 
 

@@ -2,7 +2,10 @@
 """Random, valid C++17/C++20 translation units for stressing the clang front end
 and the report path of the escape plugin.
 
-    gen_cpp.py SEED OUTDIR [--large] [--std c++17|c++20]
+    gen_cpp.py SEED OUTDIR [--large] [--std c++17|c++20] [--features F1,F2,...]
+
+(--features: exactly these features, in this order, e.g. to cut a failing
+unit down to the feature that fails; see frontend.py --bisect.)
 
 writes, deterministically for SEED:
     OUTDIR/t.cpp            the translation unit (has a main printing a checksum)
@@ -724,9 +727,11 @@ class Gen:
                 "vla", "uniquearr", "dangling", "static_tls", "control", "sys", "misc",
                 "templates_heavy"]
 
-    def generate(self):
+    def generate(self, only=None):
         sys_h = self.sys_header()
         user_h = self.user_header()
+        if only:
+            return self.assemble(only, sys_h, user_h)
         n = self.ri(8, 24)
         feats = [self.pick(self.FEATURES) for _ in range(n)]
         # Non-UTF-8 source text: in one unit out of ten.
@@ -741,6 +746,9 @@ class Gen:
         self.r.shuffle(feats)
         if self.large:
             feats.insert(self.ri(0, len(feats)), "large")
+        return self.assemble(feats, sys_h, user_h)
+
+    def assemble(self, feats, sys_h, user_h):
         for k, f in enumerate(feats):
             getattr(self, "f_" + f)(k)
             self.features.append(f)
@@ -785,8 +793,11 @@ def main():
     std = None
     if "--std" in args:
         std = args[args.index("--std") + 1]
+    only = None
+    if "--features" in args:
+        only = args[args.index("--features") + 1].split(",")
     g = Gen(seed, large=large, std=std)
-    src, user_h, sys_h = g.generate()
+    src, user_h, sys_h = g.generate(only)
     os.makedirs(os.path.join(outdir, "sys"), exist_ok=True)
     sys_path = os.path.abspath(os.path.join(outdir, "sys", "escsys.h"))
     src = src.replace("@@SYSHDR@@", sys_path)
