@@ -212,7 +212,9 @@ private:
   std::string valueName(const llvm::Value *V) const;
 
   const llvm::Function &F;
-  mutable std::unique_ptr<llvm::ModuleSlotTracker> Slots;
+  /// Slot numbers of the function's unnamed values (valueName), made on
+  /// first use.
+  mutable llvm::DenseMap<const llvm::Value *, unsigned> Slots;
   std::vector<Location> Locations;
   std::vector<std::vector<Edge>> In;
   std::vector<StoreConstraint> Stores;

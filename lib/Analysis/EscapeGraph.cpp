@@ -11,7 +11,6 @@
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalValue.h"
-#include "llvm/IR/ModuleSlotTracker.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -96,14 +95,29 @@ std::string EscapeGraph::valueName(const Value *V) const {
     OS << (isa<GlobalValue>(V) ? "@" : "%") << V->getName();
     return S;
   }
-  // Numbering unnamed values: one slot tracker for this function, not one
-  // for the whole module per call (printAsOperand's default).
-  if (!Slots) {
-    Slots = std::make_unique<ModuleSlotTracker>(F.getParent(),
-                                                /*ShouldInitializeAllMetadata=*/false);
-    Slots->incorporateFunction(F);
+  // Unnamed values print as their slot number, numbered as the IR printer
+  // does (arguments, then each block and each non-void instruction
+  // without a name). LLVM's slot tracker would number every global of the
+  // module first, once per function: quadratic in a module of many
+  // functions.
+  if (Slots.empty()) {
+    unsigned N = 0;
+    for (const Argument &A : F.args())
+      if (!A.hasName())
+        Slots[&A] = N++;
+    for (const BasicBlock &BB : F) {
+      if (!BB.hasName())
+        Slots[&BB] = N++;
+      for (const Instruction &I : BB)
+        if (!I.getType()->isVoidTy() && !I.hasName())
+          Slots[&I] = N++;
+    }
   }
-  V->printAsOperand(OS, /*PrintType=*/false, *Slots);
+  auto It = Slots.find(V);
+  if (It != Slots.end())
+    OS << "%" << It->second;
+  else
+    V->printAsOperand(OS, /*PrintType=*/false);
   return S;
 }
 
