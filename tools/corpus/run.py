@@ -258,7 +258,13 @@ def find_srcdir(srcroot, pkg):
 # --------------------------------------------------------------- building --
 
 def build_project(proj, src, bdir, jobs):
-    """Configure and build once with clang-19 -O2; return compile_commands.json."""
+    """Configure once with clang-19/clang++-19 -O2; return compile_commands.json.
+
+    Makefile/autotools projects are built whole here, under bear (which writes
+    the compile database). CMake and Meson projects are only configured here:
+    build_objects() then builds the object files of the TUs about to be checked
+    (with ninja, which builds the generated headers and tools they need first),
+    so that a slice (--max-tus) does not pay for the whole project."""
     db = os.path.join(bdir, "compile_commands.json")
     marker = os.path.join(bdir, ".corpus-built")
     if os.path.exists(marker) and os.path.exists(db):
@@ -266,35 +272,25 @@ def build_project(proj, src, bdir, jobs):
     if os.path.exists(bdir):
         shutil.rmtree(bdir)
     os.makedirs(bdir)
-    env = dict(os.environ, CC=CLANG, CXX=CLANGXX, CFLAGS="-O2", CXXFLAGS="-O2")
-    logf = open(os.path.join(bdir, "build.log"), "w")
     kind = proj["build"]
     sub = os.path.join(src, proj.get("subdir", ""))
     t0 = time.time()
-
-    def sh(cmd, cwd):
-        logf.write("$ %s\n" % (cmd if isinstance(cmd, str) else shlex.join(cmd)))
-        logf.flush()
-        return subprocess.run(cmd, cwd=cwd, env=env, stdout=logf, stderr=subprocess.STDOUT,
-                              shell=isinstance(cmd, str)).returncode
-
-    log("== %s: configure and build (%s) in %s" % (proj["name"], kind, bdir))
+    logf = open(os.path.join(bdir, "build.log"), "w")
+    sh = shell_in(logf)
+    log("== %s: configure%s (%s) in %s" % (proj["name"], " and build" if kind == "make" else "",
+                                          kind, bdir))
     if kind == "cmake":
-        gen = ["-G", "Ninja"] if shutil.which("ninja") else []
-        rc = sh(["cmake", "-S", sub, "-B", bdir] + gen + [
-            "-DCMAKE_BUILD_TYPE=None", "-DCMAKE_C_COMPILER=" + CLANG,
-            "-DCMAKE_CXX_COMPILER=" + CLANGXX, "-DCMAKE_C_FLAGS=-O2",
-            "-DCMAKE_CXX_FLAGS=-O2", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"]
-            + proj.get("args", []), bdir)
+        rc = sh(["cmake", "-S", sub, "-B", bdir, "-G", "Ninja",
+                 "-DCMAKE_BUILD_TYPE=None", "-DCMAKE_C_COMPILER=" + CLANG,
+                 "-DCMAKE_CXX_COMPILER=" + CLANGXX, "-DCMAKE_C_FLAGS=-O2",
+                 "-DCMAKE_CXX_FLAGS=-O2", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"]
+                + proj.get("args", []), bdir)
         if rc != 0:
             raise RuntimeError("configure failed, see %s/build.log" % bdir)
-        extra = ["--", "-k", "0"] if gen else ["--", "-k"]
-        rc = sh(["cmake", "--build", bdir, "-j", str(jobs)] + extra, bdir)
     elif kind == "meson":
         rc = sh(["meson", "setup", bdir, sub] + proj.get("args", []), src)
         if rc != 0:
             raise RuntimeError("configure failed, see %s/build.log" % bdir)
-        rc = sh(["ninja", "-C", bdir, "-k", "0", "-j", str(jobs)], bdir)
     elif kind == "make":
         tree = os.path.join(bdir, "tree")
         shutil.copytree(sub, tree, symlinks=True)
@@ -306,17 +302,45 @@ def build_project(proj, src, bdir, jobs):
             r = sh("bear --append --output %s -- make -k -j%d CC=%s CXX=%s CFLAGS=-O2 "
                    "CXXFLAGS=-O2 %s" % (shlex.quote(db), jobs, CLANG, CLANGXX, mk), tree)
             rc = rc or r
+        if rc != 0:
+            log("   (the build had errors, rc %s; TUs that do not compile are skipped)" % rc)
     else:
         raise RuntimeError("unknown build system " + kind)
-    logf.write("== build exit %s, %.0f s\n" % (rc, time.time() - t0))
+    logf.write("== exit %s, %.0f s\n" % (rc, time.time() - t0))
     logf.close()
     if not os.path.exists(db):
         raise RuntimeError("no compile_commands.json, see %s/build.log" % bdir)
-    if rc != 0:
-        log("   (the build had errors, rc %s; TUs that do not compile are skipped)" % rc)
     with open(marker, "w") as f:
         f.write("%s %.0f\n" % (rc, time.time() - t0))
     return db
+
+
+def shell_in(logf):
+    env = dict(os.environ, CC=CLANG, CXX=CLANGXX, CFLAGS="-O2", CXXFLAGS="-O2")
+
+    def sh(cmd, cwd):
+        logf.write("$ %s\n" % (cmd if isinstance(cmd, str) else shlex.join(cmd)))
+        logf.flush()
+        return subprocess.run(cmd, cwd=cwd, env=env, stdout=logf, stderr=subprocess.STDOUT,
+                              shell=isinstance(cmd, str)).returncode
+    return sh
+
+
+def build_objects(proj, bdir, tus, jobs):
+    """ninja -k 0 the object files of TUS (and what they need: generated files)."""
+    if proj["build"] not in ("cmake", "meson") or not tus:
+        return
+    targets = [os.path.relpath(os.path.join(t["dir"], t["output"]), bdir)
+               for t in tus if t.get("output")]
+    if len(targets) < len(tus):
+        targets = []                                 # no "output" in the database: all
+    t0 = time.time()
+    with open(os.path.join(bdir, "build.log"), "a") as logf:
+        rc = shell_in(logf)(["ninja", "-C", bdir, "-k", "0", "-j", str(jobs)] + targets, bdir)
+        logf.write("== ninja exit %s, %.0f s\n" % (rc, time.time() - t0))
+    log("   built %s object files in %.0f s%s" % (len(targets) or "all", time.time() - t0,
+                                                 "" if rc == 0 else
+                                                 " (with errors: those TUs are skipped)"))
 
 
 def load_tus(db):
@@ -331,7 +355,10 @@ def load_tus(db):
             continue
         seen.add(path)
         args = e.get("arguments") or shlex.split(e["command"])
-        tus.append({"file": path, "dir": e["directory"], "args": args})
+        out = e.get("output")
+        if not out and "-o" in args[:-1]:
+            out = args[args.index("-o") + 1]
+        tus.append({"file": path, "dir": e["directory"], "args": args, "output": out})
     return tus
 
 
@@ -684,6 +711,7 @@ def run_project(ctx, proj, apt):
     todo = [t for t in tus if old.get(t["file"], {}).get("md5") != ctx.md5]
     log("== %s: %d TUs (%d done before with this plugin), running %d, jobs %d"
         % (name, len(tus), len(tus) - len(todo), len(todo), a.jobs))
+    build_objects(proj, os.path.join(work, "build", name), todo, a.jobs)
     crashdir = os.path.join(work, "crashes", name)
     before = set(glob.glob(os.path.join(crashdir, "*")))
     out = open(results_path(work, name), "a")
@@ -818,7 +846,7 @@ def report(work, names, projects_by_name):
         print()
         print("FAILURES:")
         for n, kind, r, step, what in fails:
-            print("  %s %s [%s] %s" % (n, kind.upper(), step, os.path.relpath(r["tu"], srcroot)))
+            print("  %s %s [%s] %s" % (n, kind.upper(), step, disp(r["tu"], srcroot)))
             if what:
                 print("      %s" % what[:300])
             for d in r.get("repro", []):
@@ -839,11 +867,19 @@ def run_walls(work, names, md5s):
     return walls
 
 
+def disp(path, srcroot):
+    """A TU's path for the table: relative to WORK/src, or to a make build's tree."""
+    m = re.search(r"/build/([^/]+)/tree/(.*)$", path)
+    if m and not path.startswith(srcroot + os.sep):
+        return "%s/%s" % (m.group(1), m.group(2))
+    return os.path.relpath(path, srcroot)
+
+
 def row(s, srcroot):
     checked = s["ok"]
     ratio = "%.2f" % (s["plugin"] / s["plain"]) if s["plain"] else "-"
     w = s["worst"]
-    worst = ("%s (%.1f s, %.2f)" % (os.path.relpath(w[1], srcroot), w[2], w[0] if w else 0)
+    worst = ("%s (%.1f s, %.2f)" % (disp(w[1], srcroot), w[2], w[0] if w else 0)
              if w else "-")
     return [s["name"], s["tus"], s["skipped"], s["crashes"], s["verifier"], s["hangs"],
             s["werror"], s["moved"], s["escapes"], s["kept"], s["eliminated"],
