@@ -96,10 +96,20 @@ done
 
 # Use a private copy of the plugin, so a rebuild during the run cannot mix versions.
 # (the clang plugin loads libEscapeClang.so from its own directory: copy both)
+# A rebuild in progress can leave the two files out of step: wait until neither has
+# changed for 20 s (at most 5 minutes), and check that the copies match.
 mkdir -p "$WORK/plugin"
-for f in "$(dirname "$PLUGIN")"/libEscape*.so; do cp "$f" "$WORK/plugin/"; done
+for _ in $(seq 30); do
+  newest=$(stat -c %Y "$(dirname "$PLUGIN")"/libEscape*.so | sort -n | tail -1)
+  [ $(( $(date +%s) - newest )) -ge 20 ] && break
+  echo "== waiting for the plugin build in $(dirname "$PLUGIN") to settle"; sleep 10
+done
+for f in "$(dirname "$PLUGIN")"/libEscape*.so; do
+  cp "$f" "$WORK/plugin/"
+  cmp -s "$f" "$WORK/plugin/$(basename "$f")" || { echo "plugin changed while copying: $f" >&2; exit 2; }
+done
 PLUGIN=$WORK/plugin/$(basename "$PLUGIN")
-echo "plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
+echo "plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12); $(for f in "$WORK"/plugin/libEscape*.so; do printf '%s %s ' "$(basename "$f")" "$(md5sum < "$f" | cut -c1-12)"; done))"
 PLUGIN_FLAGS="-fplugin=$PLUGIN -fplugin-arg-escape-m=2 -Rpass=escape -Rpass-missed=escape -Rpass-analysis=escape"
 WRAP=$HERE/cc-wrapper.sh
 CRASHES=$WORK/crashes
