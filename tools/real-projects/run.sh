@@ -3,7 +3,7 @@
 # plugin, run their own test suites, and compare.
 #
 #   tools/real-projects/run.sh [--quick] [--projects "a b"] [--no-asan] [--no-ir-check]
-#                              [--jobs N] [--list]
+#                              [--jobs N] [--list] [--table RESULTS.tsv...]
 #
 # Configs: plain (-O2), plugin, asan, asan+plugin (ASan runs with
 # ASAN_OPTIONS=detect_stack_use_after_return=1).  The plugin configs use the whole
@@ -45,6 +45,25 @@ MORE_PROJECTS="brotli leveldb libuv1 fmtlib libzstd"
 QUICK_PROJECTS="tinyxml2 libjsoncpp yaml-cpp"
 PROJECTS=""
 
+# print_table RESULTS.tsv...: the per-project table
+print_table() {
+  awk -F'\t' '
+    BEGIN { printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "project","config","TUs","tests","failed","moved","escaping","remarks","time(s)","base(s)","ratio"
+            printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "-------","------","---","-----","------","-----","--------","-------","-------","-------","-----" }
+    { t[$1 SUBSEP $2] = $10; rows[NR] = $0 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        split(rows[i], f, "\t")
+        base = f[2]; sub(/\+?plugin$/, "", base); if (base == "") base = "plain"
+        bt = t[f[1] SUBSEP base]; ratio = "-"
+        if (f[2] ~ /plugin/ && bt + 0 > 0 && f[10] + 0 > 0) ratio = sprintf("%.2f", f[10] / bt)
+        if (f[2] !~ /plugin/) bt = "-"
+        tests = (f[3] == "ok") ? f[4] : f[3]
+        printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", f[1], f[2], f[6], tests, f[5], f[7], f[8], f[9], f[10], bt, ratio
+      }
+    }' "$@"
+}
+
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1; ASAN=0 ;;
@@ -53,6 +72,7 @@ while [ $# -gt 0 ]; do
     --no-asan) ASAN=0 ;;
     --no-ir-check) IRCHECK=0 ;;
     --jobs) JOBS=$2; shift ;;
+    --table) shift; print_table "$@"; exit 0 ;;   # --table RESULTS.tsv...: print the table again
     --list) echo "default: $DEFAULT_PROJECTS"; echo "quick:   $QUICK_PROJECTS"; echo "more:    $MORE_PROJECTS"; exit 0 ;;
     -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -402,21 +422,7 @@ echo
 echo "Plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
 echo "Flags of the plugin configs: $PLUGIN_FLAGS -fplugin-arg-escape-json=<object>.escape.json"
 echo "moved/escaping: allocation sites from the JSON reports; remarks: 'moved to stack' -Rpass remarks in the build log"
-awk -F'\t' '
-  BEGIN { printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "project","config","TUs","tests","failed","moved","escaping","remarks","time(s)","base(s)","ratio"
-          printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "-------","------","---","-----","------","-----","--------","-------","-------","-------","-----" }
-  { t[$1 SUBSEP $2] = $10; rows[NR] = $0 }
-  END {
-    for (i = 1; i <= NR; i++) {
-      split(rows[i], f, "\t")
-      base = f[2]; sub(/\+?plugin$/, "", base); if (base == "") base = "plain"
-      bt = t[f[1] SUBSEP base]; ratio = "-"
-      if (f[2] ~ /plugin/ && bt + 0 > 0 && f[10] + 0 > 0) ratio = sprintf("%.2f", f[10] / bt)
-      if (f[2] !~ /plugin/) bt = "-"
-      tests = (f[3] == "ok") ? f[4] : f[3]
-      printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", f[1], f[2], f[6], tests, f[5], f[7], f[8], f[9], f[10], bt, ratio
-    }
-  }' "$RESULTS"
+print_table "$RESULTS"
 echo
 awk -v a="$T_START" -v b="$T_END" 'BEGIN{printf "Total time: %.0f s\n", b-a}'
 if [ ${#REGRESS[@]} -gt 0 ]; then
