@@ -4,6 +4,7 @@
     tools/stress/frontend.py [--seeds N] [--seed0 S] [--jobs J] [--large-every K]
                              [--minutes M] [--plugin PATH] [--out DIR] [--no-runtime]
     tools/stress/frontend.py --rerun [--plugin PATH] [--out DIR]
+    tools/stress/frontend.py --summarize [--out DIR]
     tools/stress/frontend.py --bisect FAILDIR
     tools/stress/frontend.py --reduce FAILDIR [--reduce-minutes 10]
 
@@ -67,14 +68,19 @@ def run(cmd, cwd=None, stdin=None, timeout=TIMEOUT, env=None):
     t0 = time.time()
     if env is None:
         env = COMPILE_ENV
+    # A session of its own, so that a timeout kills cc1 as well as the driver.
+    p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
     try:
-        p = subprocess.run(cmd, cwd=cwd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           timeout=timeout, env=env)
-        return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace"), time.time() - t0
-    except subprocess.TimeoutExpired as e:
-        out = (e.stdout or b"").decode(errors="replace")
-        err = (e.stderr or b"").decode(errors="replace")
-        return "timeout", out, err, time.time() - t0
+        out, err = p.communicate(stdin, timeout=timeout)
+        return p.returncode, out.decode(errors="replace"), err.decode(errors="replace"), time.time() - t0
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(p.pid, 9)
+        except ProcessLookupError:
+            pass
+        out, err = p.communicate()
+        return "timeout", out.decode(errors="replace"), err.decode(errors="replace"), time.time() - t0
 
 
 def is_crash(rc, err):
@@ -123,7 +129,9 @@ def plugin_copy(src_plugin, dest_dir):
 
 def plugin_flags(plugin, json_path):
     return ["-fplugin=" + plugin, "-fplugin-arg-escape-m=2", "-fplugin-arg-escape-json=" + json_path,
-            "-Rpass=escape", "-Rpass-missed=escape", "-Rpass-analysis=escape", "-fsave-optimization-record"]
+            "-Rpass=escape", "-Rpass-missed=escape", "-Rpass-analysis=escape", "-fsave-optimization-record",
+            # no preprocessed copy after a crash: it costs a minute under load
+            "-fno-crash-diagnostics"]
 
 
 ROTATING = ["O1", "stdin-O2", "savetemps-O2", "g-O2", "O3", "g-O0", "stdin-O0", "savetemps-O0",
@@ -171,9 +179,11 @@ class Stats:
         self.crash_sigs = collections.Counter()
         self.json_entries = collections.defaultdict(list)   # mode -> entry counts
 
-    def add(self, key, n=1):
+    def add(self, key, n=1, rec=None):
         with LOCK:
             self.c[key] += n
+            if rec is not None:
+                rec[key.replace(" ", "_")] = rec.get(key.replace(" ", "_"), 0) + n
 
 
 def save_failure(out, seed, mode, case, cmd, stdin, err, kind, sig, extra=None):
@@ -218,9 +228,10 @@ def check_seed(seed, args, plugin, stats, results):
     shutil.rmtree(case, ignore_errors=True)
     os.makedirs(case)
     large = args.large_every > 0 and seed % args.large_every == args.large_every - 1
-    gen = [sys.executable, os.path.join(HERE, "gen_cpp.py"), str(seed), case] + (["--large"] if large else [])
+    gen = [sys.executable, os.path.join(HERE, "gen_cpp.py"), str(seed), case] + (["--large"] if large else []) + \
+        (["--no-encoding"] if args.avoid_known else [])
     rc, _, err, _ = run(gen)
-    rec = {"seed": seed, "large": large, "modes": {}, "failures": []}
+    rec = {"seed": seed, "large": large, "modes": {}, "failures": [], "compiles": 0, "runs": 0, "runs_agreeing": 0}
     if rc != 0:
         stats.add("genfail")
         rec["genfail"] = err[-2000:]
@@ -233,7 +244,7 @@ def check_seed(seed, args, plugin, stats, results):
     base = [CLANGXX, "-std=" + std, "-O2", "-isystem", os.path.join(case, "sys"), "-I", case,
             os.path.join(case, "t.cpp")]
     rc, _, err, t = run(base + ["-o", plain_exe])
-    stats.add("compiles")
+    stats.add("compiles", rec=rec)
     if rc != 0:
         stats.add("genfail")
         rec["genfail"] = err[-3000:]
@@ -260,7 +271,7 @@ def check_seed(seed, args, plugin, stats, results):
     for mode in modes_for(seed, args.all_modes):
         cmd, wd, stdin, js = mode_cmd(mode, case, plugin, std)
         rc, _, err, t = run(cmd, cwd=wd, stdin=stdin)
-        stats.add("compiles")
+        stats.add("compiles", rec=rec)
         with LOCK:
             stats.per_mode[mode] += 1
         m = {"rc": rc, "time": round(t, 2)}
@@ -274,7 +285,7 @@ def check_seed(seed, args, plugin, stats, results):
         if rc != 0:
             pcmd, pwd, pstdin, _ = mode_cmd(mode, case, plugin, std, with_plugin=False)
             prc, _, perr, _ = run(pcmd, cwd=pwd, stdin=pstdin)
-            stats.add("compiles")
+            stats.add("compiles", rec=rec)
             if prc == 0:
                 first = next((l for l in err.splitlines() if "error" in l), "")
                 fail(mode, "plugin-error", cmd, stdin, err, first[:200])
@@ -304,7 +315,7 @@ def check_seed(seed, args, plugin, stats, results):
     # Runtime: plain vs plugin vs plugin+ASan.
     env = dict(os.environ, ASAN_OPTIONS="detect_stack_use_after_return=1:detect_leaks=0")
     rc, pout, perr, _ = run([plain_exe], timeout=60)
-    stats.add("runs")
+    stats.add("runs", rec=rec)
     if rc != 0 or "checksum" not in pout:
         stats.add("genfail")
         rec["genfail"] = "plain run rc %s: %s" % (rc, perr[-1000:])
@@ -315,7 +326,7 @@ def check_seed(seed, args, plugin, stats, results):
         js = os.path.join(case, name + ".json")
         cmd = base + flags + plugin_flags(plugin, js) + ["-o", exe]
         rc, _, err, _ = run(cmd, cwd=case)
-        stats.add("compiles")
+        stats.add("compiles", rec=rec)
         with LOCK:
             stats.per_mode[name] += 1
         if rc == "timeout":
@@ -328,7 +339,7 @@ def check_seed(seed, args, plugin, stats, results):
             fail(name, "plugin-error", cmd, None, err, next((l for l in err.splitlines() if "error" in l), "")[:200])
             continue
         rc2, out2, err2, _ = run([exe], timeout=60, env=env)
-        stats.add("runs")
+        stats.add("runs", rec=rec)
         if rc2 != 0 or out2 != pout or "ERROR: AddressSanitizer" in err2:
             # A generator bug shows up without the plugin as well.
             if flags:
@@ -345,7 +356,7 @@ def check_seed(seed, args, plugin, stats, results):
             fail(name, kind, cmd, None, err + "\n--- run stdout:\n" + out2 + "\n--- run stderr:\n" + err2[-20000:], sig,
                  {"plain_output": pout, "plugin_output": out2, "run_rc": rc2})
         else:
-            stats.add("runs agreeing")
+            stats.add("runs agreeing", rec=rec)
     results.append(rec)
     return rec
 
@@ -390,7 +401,7 @@ def fuzz(args):
     stats = Stats()
     results = []
     deadline = t0 + args.minutes * 60 if args.minutes else None
-    resf = open(os.path.join(args.out, "results.jsonl"), "a")
+    resf = open(os.path.join(args.out, "results-%d.jsonl" % os.getpid()), "a")
 
     def one(seed):
         if deadline and time.time() > deadline:
@@ -417,6 +428,46 @@ def fuzz(args):
     print(s)
     shutil.rmtree(plugdir, ignore_errors=True)
     return 1 if sum(stats.fail_kinds.values()) else 0
+
+
+def summarize(args):
+    """Counts over every results*.jsonl in OUT (several runs, several processes)."""
+    stats = Stats()
+    seeds = set()
+    for fn in sorted(os.listdir(args.out)):
+        if not (fn.startswith("results") and fn.endswith(".jsonl")):
+            continue
+        for line in open(os.path.join(args.out, fn)):
+            rec = json.loads(line)
+            if rec["seed"] in seeds:
+                continue
+            seeds.add(rec["seed"])
+            if "compiles" not in rec:   # early records: count what ran
+                rec["compiles"] = len(rec["modes"]) + (3 if rec["modes"] else 1)
+            for k in ("compiles", "runs", "runs_agreeing"):
+                stats.c[k.replace("_", " ")] += rec.get(k, 0)
+            if "genfail" in rec and not rec["modes"]:
+                stats.c["genfail"] += 1
+                continue
+            stats.c["seeds"] += 1
+            if rec.get("large"):
+                stats.c["large seeds"] += 1
+            for m, v in rec["modes"].items():
+                stats.per_mode[m] += 1
+                if v.get("json_entries") is not None:
+                    stats.json_entries[m].append(v["json_entries"])
+            for m in ("run-O2", "run-asan-O2"):
+                if rec.get("runs", 0) > 0 or any(f["mode"] == m for f in rec["failures"]):
+                    stats.per_mode[m] += 1
+            for f in rec["failures"]:
+                stats.fail_kinds[f["kind"]] += 1
+                if f["kind"] == "crash":
+                    stats.crash_sigs[f["signature"]] += 1
+    s = summary(stats, args, time.time(), "(several runs)")
+    print(s)
+    with open(os.path.join(args.out, "summary-all.txt"), "w") as f:
+        f.write(s + "\n")
+    return 0
 
 
 def rerun(args):
@@ -564,16 +615,23 @@ def main():
     ap.add_argument("--all-modes", action="store_true", help="every mode for every seed (default: O0, O2 and 3 in rotation)")
     ap.add_argument("--keep", action="store_true", help="keep the work directory of every seed")
     ap.add_argument("--rerun", action="store_true")
+    ap.add_argument("--summarize", action="store_true", help="counts over all results*.jsonl in OUT")
+    ap.add_argument("--avoid-known", action="store_true",
+                    help="step around known crashes so others show: no non-UTF-8 source, no MALLOC_PERTURB_")
     ap.add_argument("--reduce", help="reduce a saved crash (a failures/ directory) with cvise")
     ap.add_argument("--bisect", help="find which generated features alone reproduce a saved failure")
     ap.add_argument("--reduce-minutes", type=int, default=10)
     args = ap.parse_args()
     args.out = os.path.abspath(args.out)
+    if args.avoid_known:
+        COMPILE_ENV.pop("MALLOC_PERTURB_", None)
     if not os.path.exists(args.plugin):
         print("plugin not found: %s (run bash tools/setup.sh)" % args.plugin)
         return 2
     if args.rerun:
         return rerun(args)
+    if args.summarize:
+        return summarize(args)
     if args.reduce:
         return reduce_case(args)
     if args.bisect:

@@ -2,7 +2,7 @@
 """Random, valid C++17/C++20 translation units for stressing the clang front end
 and the report path of the escape plugin.
 
-    gen_cpp.py SEED OUTDIR [--large] [--std c++17|c++20] [--features F1,F2,...]
+    gen_cpp.py SEED OUTDIR [--large] [--std c++17|c++20] [--features F1,F2,...] [--no-encoding]
 
 (--features: exactly these features, in this order, e.g. to cut a failing
 unit down to the feature that fails; see frontend.py --bisect.)
@@ -48,6 +48,7 @@ class Gen:
         self.calls = []       # checksum expressions for main
         self.features = []
         self.sys_helpers = []  # names of optional helpers in the system header
+        self.no_encoding = False
 
     # -- helpers -----------------------------------------------------------
     def ri(self, a, b):
@@ -735,7 +736,7 @@ class Gen:
         n = self.ri(8, 24)
         feats = [self.pick(self.FEATURES) for _ in range(n)]
         # Non-UTF-8 source text: in one unit out of ten.
-        if self.maybe(0.1):
+        if self.maybe(0.1) and not self.no_encoding:
             feats.append("encoding")
         # Make sure the heavy hitters show up often.
         for f in ["sys", "macro", "line", "lambda"]:
@@ -797,6 +798,7 @@ def main():
     if "--features" in args:
         only = args[args.index("--features") + 1].split(",")
     g = Gen(seed, large=large, std=std)
+    g.no_encoding = "--no-encoding" in args
     src, user_h, sys_h = g.generate(only)
     os.makedirs(os.path.join(outdir, "sys"), exist_ok=True)
     sys_path = os.path.abspath(os.path.join(outdir, "sys", "escsys.h"))
