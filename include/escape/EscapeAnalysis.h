@@ -73,7 +73,7 @@ struct ParamSummary {
   int ResultDerefs = None; ///< min derefs at which it reaches the result
   bool MayFree = false;    ///< memory reachable from it may be freed
   bool MayWrite = false;   ///< foreign pointers may be stored into it
-  std::string HeapReason;  ///< why it reaches the heap (callee's view)
+  EscapeCause HeapCause;   ///< why it leaks (callee's view), when it does
   /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
   std::vector<unsigned> StoredInto;
 
@@ -136,8 +136,8 @@ enum class Outcome {
 struct SiteVerdict {
   AllocationSite Site;
   bool Escapes = false;
-  /// Why it escapes: "returned", "stored to global 'g'", ...
-  std::string Reason;
+  /// Why it escapes (when Escapes).
+  EscapeCause Cause;
   /// Root-to-object path, for -m=2.
   std::vector<FlowStep> Path;
   Outcome Result = Outcome::NoEscape;
@@ -156,15 +156,15 @@ struct ParamVerdict {
 /// pointer once the function returns.
 struct LocalVerdict {
   const llvm::Instruction *Alloca = nullptr;
-  std::string Reason; ///< "returned", "stored to global 'g'", ...
+  EscapeCause Cause; ///< returned, stored to a global or through a parameter
   std::vector<FlowStep> Path;
 };
 
 /// Everything the analysis knows about one function.
 struct FunctionEscapeInfo {
   const llvm::Function *F = nullptr;
-  /// Empty when analysed; otherwise why not ("optnone", "too large").
-  std::string Skipped;
+  /// None when analysed; otherwise why not.
+  SkipReason Skipped = SkipReason::None;
   /// Part of a recursive call-graph cycle.
   bool Recursive = false;
   std::unique_ptr<EscapeGraph> Graph;

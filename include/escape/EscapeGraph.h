@@ -33,6 +33,8 @@
 #ifndef ESCAPE_ESCAPEGRAPH_H
 #define ESCAPE_ESCAPEGRAPH_H
 
+#include "escape/EscapeCause.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/SparseBitVector.h"
@@ -117,8 +119,8 @@ struct Edge {
   FlowKind Kind;
   /// Where the flow happens (for paths); may be null.
   const llvm::Instruction *Where = nullptr;
-  /// For edges into {heap}: the short reason, e.g. "stored to global 'g'".
-  std::string Reason;
+  /// For edges into {heap} (Kind Escape): why.
+  EscapeCause Cause;
 };
 
 /// `*Ptr = Val`, resolved by the solver against pts(Ptr).
@@ -176,11 +178,11 @@ public:
   /// Adds `Dst = Src` with \p Derefs. Returns false if an edge at least as
   /// strong (same source, no more derefs) already exists.
   bool addEdge(LocationId Dst, LocationId Src, int Derefs, FlowKind K,
-               const llvm::Instruction *Where, std::string Reason = {});
+               const llvm::Instruction *Where, EscapeCause Cause = {});
   /// `{heap} = V` (Derefs 0: V itself escapes; 1: what it points to).
   void addEscape(LocationId V, int Derefs, const llvm::Instruction *Where,
-                 std::string Reason) {
-    addEdge(heap(), V, Derefs, FlowKind::Escape, Where, std::move(Reason));
+                 EscapeCause Cause) {
+    addEdge(heap(), V, Derefs, FlowKind::Escape, Where, Cause);
   }
   void addStore(LocationId Ptr, LocationId Val, const llvm::Instruction *I) {
     Stores.push_back({Ptr, Val, I});

@@ -75,7 +75,7 @@ struct SiteRecord {
   AllocKind Kind = AllocKind::Other;
   std::string IRFunction; ///< the function holding this copy (mangled)
   Outcome Result = Outcome::Escapes;
-  std::string Reason;     ///< why it escapes
+  CauseRecord Cause;      ///< why it escapes (Escapes, MovedFreed)
   std::string KeptReason; ///< why a non-escaping object stayed on the heap
   std::vector<FlowRecord> Path;
 };
@@ -88,7 +88,9 @@ struct ParamRecord {
   /// Index among the arguments that stand for source parameters (the
   /// sret argument is not one), and their number.
   unsigned SourceIndex = 0, NumSourceArgs = 0;
+  /// The summary without its cause (which points into the IR).
   ParamSummary Summary;
+  CauseRecord HeapCause; ///< why it leaks, when it does
   std::vector<FlowRecord> Path;
 };
 
@@ -98,7 +100,7 @@ struct LocalRecord {
   /// Where the address is taken: the first hop of the path with a source
   /// position, seen from the object.
   SourceStack Where;
-  std::string Reason;
+  CauseRecord Cause;
   std::vector<FlowRecord> Path;
 };
 

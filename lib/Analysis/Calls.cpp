@@ -30,14 +30,6 @@ using namespace llvm;
 
 namespace escape {
 
-static std::string calleeName(const CallBase &CB) {
-  if (const Function *Callee = CB.getCalledFunction())
-    return prettyFunctionName(Callee->getName());
-  if (CB.isInlineAsm())
-    return "inline asm";
-  return "";
-}
-
 void GraphBuilder::visitCallBase(CallBase &CB) {
   if (visitIntrinsic(CB) || visitMemoryBuiltin(CB))
     return;
@@ -130,7 +122,7 @@ bool GraphBuilder::visitMemoryBuiltin(CallBase &CB) {
     auto Old = operand(CB.getArgOperand(0));
     if (Old) {
       G->addFree(*Old, &CB, /*IsRealloc=*/true);
-      G->addEscape(*Old, 1, &CB, "content moved by realloc");
+      G->addEscape(*Old, 1, &CB, {EscapeCauseKind::MovedByRealloc});
     }
     unknownResult(CB);
     return true;
@@ -167,7 +159,8 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
     if (!A)
       continue;
     if (I >= S.Params.size()) {
-      G->addEscape(*A, 0, &CB, "passed to '" + Name + "' as a variadic argument");
+      G->addEscape(*A, 0, &CB,
+                   {EscapeCauseKind::PassedAsVariadic, &Callee, &CB});
       continue;
     }
     const ParamSummary &P = S.Params[I];
@@ -177,7 +170,7 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
       G->addFree(*A, &CB, /*IsRealloc=*/false, /*InCallee=*/true);
     if (P.HeapDerefs != ParamSummary::None)
       G->addEscape(*A, P.HeapDerefs, &CB,
-                   "passed to '" + Name + "' which leaks it");
+                   {EscapeCauseKind::PassedToLeakingCallee, &Callee, &CB});
     if (P.ResultDerefs != ParamSummary::None && R)
       G->addEdge(*R, *A, P.ResultDerefs, FlowKind::Call, &CB);
     if (P.MayWrite)
@@ -221,9 +214,8 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
 }
 
 void GraphBuilder::applyAttributes(CallBase &CB) {
-  std::string Name = calleeName(CB);
-  std::string Unknown = Name.empty() ? std::string("passed to an indirect call")
-                                     : "passed to unknown function '" + Name + "'";
+  EscapeCause Unknown{EscapeCauseKind::PassedToUnknown, CB.getCalledOperand(),
+                      &CB};
   const Function *Callee = CB.getCalledFunction();
   unsigned NumParams = CB.getFunctionType()->getNumParams();
   bool CallReadsOnly = CB.onlyReadsMemory();

@@ -156,15 +156,15 @@ std::string describeParam(const ParamSummary &S, StringRef Name,
   return (Name + " does not escape").str();
 }
 
-/// Why a function is not analysed, or empty.
-static std::string skipReason(const Function &F, const EscapeOptions &Opts) {
+/// Why a function is not analysed, or None.
+static SkipReason skipReason(const Function &F, const EscapeOptions &Opts) {
   if (F.isDeclaration())
-    return "no body";
+    return SkipReason::NoBody;
   if (F.isPresplitCoroutine())
-    return "coroutine before splitting";
+    return SkipReason::PresplitCoroutine;
   if (F.getInstructionCount() > Opts.MaxFunctionSize)
-    return "function too large to analyse";
-  return "";
+    return SkipReason::TooLarge;
+  return SkipReason::None;
 }
 
 /// A callee whose body is the one that runs (not replaceable at link time
@@ -184,7 +184,9 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
   Info.Locals.clear();
   Info.Summary = FunctionSummary();
   Info.Skipped = skipReason(F, Opts);
-  if (!Info.Skipped.empty()) {
+  if (Info.Skipped != SkipReason::None) {
+    LLVM_DEBUG(dbgs() << "escape: not analysing " << F.getName() << ": "
+                      << describeSkip(Info.Skipped) << "\n");
     // Still list the sites, all escaping, so the report can say why.
     Info.Graph.reset();
     Info.Summary.Params.assign(F.arg_size(), ParamSummary());
@@ -200,7 +202,7 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
         SiteVerdict V;
         V.Site = *S;
         V.Escapes = true;
-        V.Reason = Info.Skipped;
+        V.Cause = EscapeCause::notAnalysed(Info.Skipped);
         V.Result = Outcome::Escapes;
         Info.Sites.push_back(std::move(V));
       }
@@ -310,8 +312,8 @@ PreservedAnalyses EscapePrinterPass::run(Module &M, ModuleAnalysisManager &MAM) 
     OS << "escape: function '" << Info.F->getName() << "'";
     if (Info.Recursive)
       OS << " (recursive)";
-    if (!Info.Skipped.empty())
-      OS << " (not analysed: " << Info.Skipped << ")";
+    if (Info.Skipped != SkipReason::None)
+      OS << " (not analysed: " << describeSkip(Info.Skipped) << ")";
     OS << "\n";
     for (const ParamVerdict &P : Info.Params) {
       if (!P.Arg->getType()->isPointerTy())
@@ -329,7 +331,7 @@ PreservedAnalyses EscapePrinterPass::run(Module &M, ModuleAnalysisManager &MAM) 
     for (const LocalVerdict &L : Info.Locals) {
       OS << "  local ";
       L.Alloca->printAsOperand(OS, false);
-      OS << ": address escapes: " << L.Reason << "\n";
+      OS << ": address escapes: " << describeCause(L.Cause) << "\n";
       for (const FlowStep &S : L.Path) {
         OS << "    from " << S.What << " (" << S.Kind << ")";
         printLoc(OS, S.Where);
@@ -342,7 +344,7 @@ PreservedAnalyses EscapePrinterPass::run(Module &M, ModuleAnalysisManager &MAM) 
       OS << " " << describeAllocation(V.Site);
       printLoc(OS, V.Site.Call);
       if (V.Escapes)
-        OS << ": escapes: " << V.Reason << "\n";
+        OS << ": escapes: " << describeCause(V.Cause) << "\n";
       else
         OS << ": does not escape\n";
       for (const FlowStep &S : V.Path) {

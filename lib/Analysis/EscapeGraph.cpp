@@ -75,7 +75,10 @@ LocationId EscapeGraph::objectLocation(LocationKind K, const Value *V) {
 
 bool EscapeGraph::addEdge(LocationId Dst, LocationId Src, int Derefs,
                           FlowKind K, const Instruction *Where,
-                          std::string Reason) {
+                          EscapeCause Cause) {
+  assert(Derefs >= -1 && "an edge takes at most one address (derefs >= -1)");
+  assert((Dst != heap() || K == FlowKind::Escape) &&
+         "edges into {heap} carry a cause");
   // The strongest (fewest derefs) edge Dst = Src so far; an index instead
   // of a scan, as {heap} can have many thousands of incoming edges.
   auto [It, Inserted] = MinDerefs.try_emplace({Dst, Src}, Derefs);
@@ -84,7 +87,7 @@ bool EscapeGraph::addEdge(LocationId Dst, LocationId Src, int Derefs,
       return false;
     It->second = Derefs;
   }
-  In[Dst].push_back({Src, Derefs, K, Where, std::move(Reason)});
+  In[Dst].push_back({Src, Derefs, K, Where, Cause});
   return true;
 }
 
@@ -157,8 +160,8 @@ void EscapeGraph::print(raw_ostream &OS) const {
     for (const Edge &E : In[L]) {
       OS << "    " << name(L) << " = " << name(E.Src) << " (derefs "
          << E.Derefs << ")";
-      if (!E.Reason.empty())
-        OS << ": " << E.Reason;
+      if (E.Kind == FlowKind::Escape)
+        OS << ": " << describeCause(E.Cause);
       OS << "\n";
     }
   for (const StoreConstraint &S : Stores)

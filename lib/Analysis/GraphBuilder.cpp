@@ -149,7 +149,7 @@ void GraphBuilder::visitStoreInst(StoreInst &I) {
   if (auto P = operand(I.getPointerOperand()))
     G->addStore(*P, *V, &I);
   else
-    G->addEscape(*V, 0, &I, "stored through unknown pointer");
+    G->addEscape(*V, 0, &I, {EscapeCauseKind::StoredThroughUnknown});
 }
 
 /// `*Ptr = Val` and the instruction's result = the old `*Ptr`.
@@ -159,7 +159,7 @@ void GraphBuilder::exchange(Instruction &I, Value *Ptr, Value *Val) {
     if (P)
       G->addStore(*P, *V, &I);
     else
-      G->addEscape(*V, 0, &I, "stored through unknown pointer");
+      G->addEscape(*V, 0, &I, {EscapeCauseKind::StoredThroughUnknown});
   }
   if (auto R = result(I)) {
     if (P)
@@ -218,9 +218,7 @@ void GraphBuilder::visitInstruction(Instruction &I) {
   for (const Use &U : I.operands())
     if (auto Op = operand(U.get()))
       G->addEscape(*Op, 0, &I,
-                   ("used by unsupported instruction '" +
-                    Twine(I.getOpcodeName()) + "'")
-                       .str());
+                   {EscapeCauseKind::UnsupportedInstruction, nullptr, &I});
   unknownResult(I);
 }
 

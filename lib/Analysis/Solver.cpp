@@ -110,18 +110,19 @@ private:
     return Changed;
   }
 
-  std::string storeReason(LocationId O) const {
+  /// Why a value stored into the external object \p O escapes.
+  EscapeCause storeCause(LocationId O, const Instruction *Where) const {
     const Location &Loc = G.location(O);
     switch (Loc.Kind) {
     case LocationKind::ParamObject:
     case LocationKind::ParamContent:
-      return "stored through parameter '" + sourceName(Loc.IR) + "'";
+      return {EscapeCauseKind::StoredThroughParam, Loc.IR, Where};
     case LocationKind::GlobalObject:
-      return "stored to global '" + sourceName(Loc.IR) + "'";
+      return {EscapeCauseKind::StoredToGlobal, Loc.IR, Where};
     case LocationKind::ThrownObject:
-      return "thrown";
+      return {EscapeCauseKind::Thrown, nullptr, Where};
     default:
-      return "stored through unknown pointer";
+      return {EscapeCauseKind::StoredThroughUnknown, nullptr, Where};
     }
   }
 
@@ -133,7 +134,7 @@ private:
         if (G.location(O).isLocalObject())
           Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where);
         else if (!replayable(O, Pts[S.Val]))
-          Changed |= addEscapeOnce(S.Val, 0, S.Where, storeReason(O));
+          Changed |= addEscapeOnce(S.Val, 0, S.Where, storeCause(O, S.Where));
         // else: parameters' addresses or contents stored into a parameter's
         // object: the caller replays it (FunctionSummary::ParamStores,
         // ContentStores), or it writes back what was there.
@@ -176,9 +177,8 @@ private:
   }
 
   bool addEscapeOnce(LocationId V, int Derefs, const Instruction *Where,
-                     std::string Reason) {
-    return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where,
-                     std::move(Reason));
+                     EscapeCause Cause) {
+    return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where, Cause);
   }
 
   void solvePointsTo() {
@@ -208,7 +208,8 @@ private:
     // Edges into {heap} do not change points-to sets: no new round.
     for (const StoreConstraint &S : G.stores())
       if (Pts[S.Ptr].empty())
-        addEscapeOnce(S.Val, 0, S.Where, "stored through unknown pointer");
+        addEscapeOnce(S.Val, 0, S.Where,
+                      {EscapeCauseKind::StoredThroughUnknown, nullptr, S.Where});
   }
 
   // --- Phase 2: the walk -------------------------------------------------
@@ -269,15 +270,18 @@ private:
     return "flow";
   }
 
-  /// The hops from the root down to \p L, and the reason of the first one.
+  /// The hops from the root down to \p L, and the cause of the first one.
   std::vector<FlowStep> path(const Walk &W, LocationId L,
-                             std::string &Reason) const {
+                             EscapeCause &Cause) const {
     std::vector<FlowStep> Steps;
     bool ViaInteger = false;
-    if (W.RootEdge[L] != ~0u)
-      Reason = W.Root == G.result()
-                   ? std::string("returned")
-                   : G.incoming(W.Root)[W.RootEdge[L]].Reason;
+    if (W.RootEdge[L] != ~0u) {
+      Cause = W.Root == G.result() ? EscapeCause::returned()
+                                   : G.incoming(W.Root)[W.RootEdge[L]].Cause;
+      assert((W.Root == G.result() ||
+              G.incoming(W.Root)[W.RootEdge[L]].Kind == FlowKind::Escape) &&
+             "a walk from {heap} starts on an escape edge");
+    }
     std::vector<bool> Seen(G.size(), false);
     for (LocationId Cur = L; Cur != W.Root && W.Parent[Cur] != ~0u && !Seen[Cur];
          Cur = W.Parent[Cur]) {
@@ -287,8 +291,7 @@ private:
       if (E.Where && isa<PtrToIntInst>(E.Where))
         ViaInteger = true;
     }
-    if (ViaInteger)
-      Reason = "converted to integer (" + Reason + ")";
+    Cause.ViaInteger |= ViaInteger;
     std::reverse(Steps.begin(), Steps.end());
     return Steps;
   }
@@ -300,21 +303,13 @@ private:
         continue;
       if (Heap.Derefs[*O] < 0) {
         V.Escapes = true;
-        V.Path = path(Heap, *O, V.Reason);
+        V.Path = path(Heap, *O, V.Cause);
       } else if (Res.Derefs[*O] < 0) {
         V.Escapes = true;
-        V.Path = path(Res, *O, V.Reason);
+        V.Path = path(Res, *O, V.Cause);
       }
       V.Result = V.Escapes ? Outcome::Escapes : Outcome::NoEscape;
     }
-  }
-
-  /// Reasons that mean the address outlives the frame for certain, not
-  /// merely that it reaches code the analysis cannot see.
-  static bool definitelyOutlives(const std::string &Reason) {
-    StringRef R(Reason);
-    return R == "returned" || R.starts_with("stored to global") ||
-           R.starts_with("stored through parameter");
   }
 
   void decideLocals(const Walk &Heap, const Walk &Res) {
@@ -325,12 +320,12 @@ private:
       LocalVerdict V;
       V.Alloca = cast<Instruction>(Loc.IR);
       if (Heap.Derefs[L] < 0)
-        V.Path = path(Heap, L, V.Reason);
+        V.Path = path(Heap, L, V.Cause);
       else if (Res.Derefs[L] < 0)
-        V.Path = path(Res, L, V.Reason);
+        V.Path = path(Res, L, V.Cause);
       else
         continue;
-      if (definitelyOutlives(V.Reason))
+      if (V.Cause.definitelyOutlives())
         Info.Locals.push_back(std::move(V));
     }
   }
@@ -350,9 +345,9 @@ private:
       ParamVerdict PV;
       PV.Arg = &A;
       if (S.HeapDerefs != ParamSummary::None)
-        PV.Path = path(Heap, *V, S.HeapReason);
+        PV.Path = path(Heap, *V, S.HeapCause);
       else if (S.ResultDerefs != ParamSummary::None)
-        PV.Path = path(Res, *V, S.HeapReason);
+        PV.Path = path(Res, *V, S.HeapCause);
       Info.Params.push_back(std::move(PV));
     }
     // What the callee does to memory its arguments point to.

@@ -131,8 +131,9 @@ private:
     return Notes;
   }
 
-  static std::string rootOf(const SiteRecord &R) {
-    return R.Reason == "returned" ? "~r0" : "{heap}";
+  /// The root a flow path starts from, in Go's names.
+  static std::string rootOf(const CauseRecord &C) {
+    return C.Kind == EscapeCauseKind::Returned ? "~r0" : "{heap}";
   }
 
   /// The records of one source site: the worst, and how many copies
@@ -236,45 +237,28 @@ private:
     }
   }
 
-  /// IR reasons name unnamed parameters `#N`; give them their source names.
-  std::string sourceReason(std::string Reason, const std::string &IRFunction) {
-    size_t At = Reason.find("parameter '#");
-    if (At == std::string::npos)
-      return Reason;
-    size_t NumStart = At + 12, End = Reason.find('\'', NumStart);
-    unsigned ArgNo;
-    if (End == std::string::npos ||
-        StringRef(Reason).slice(NumStart, End).getAsInteger(10, ArgNo))
-      return Reason;
-    auto It = Inv->FunctionsByMangledName.find(IRFunction);
-    if (It == Inv->FunctionsByMangledName.end())
-      return Reason;
-    const SourceFunction &SF = It->second;
-    // The IR may have an sret argument first; count from the end instead
-    // when the numbers differ by one.
-    unsigned NumIR = IRArgCount(IRFunction);
-    if (NumIR == SF.Params.size() + 1 && ArgNo > 0)
-      --ArgNo;
-    if (ArgNo >= SF.Params.size())
-      return Reason;
-    std::string Name = SF.Params[ArgNo] ? SF.Params[ArgNo]->getNameAsString() : "this";
-    if (Name.empty())
-      return Reason;
-    return Reason.substr(0, NumStart - 1) + Name + Reason.substr(End);
-  }
-
-  unsigned IRArgCount(const std::string &IRFunction) {
-    for (const ParamRecord &P : reportSink().Params)
-      if (P.Function == IRFunction)
-        return P.NumSourceArgs;
-    return 0;
+  /// The words of \p C, with a parameter's source name: the cause names
+  /// it by position among the source parameters of \p IRFunction (the
+  /// function whose graph holds the escape).
+  std::string sourceCause(const CauseRecord &C, const std::string &IRFunction) {
+    return describeCause(C, [&](const CauseRecord &C) -> std::string {
+      auto It = Inv->FunctionsByMangledName.find(IRFunction);
+      if (It == Inv->FunctionsByMangledName.end())
+        return "";
+      const SourceFunction &SF = It->second;
+      if (C.NumSourceParams != SF.Params.size() ||
+          C.ParamIndex >= SF.Params.size())
+        return ""; // hidden arguments we cannot place (a VTT, inalloca)
+      const ParmVarDecl *PD = SF.Params[C.ParamIndex];
+      return PD ? PD->getNameAsString() : std::string("this");
+    });
   }
 
   void addSite(SourceLocation Loc, const std::string &File, unsigned Line,
                unsigned Col, const std::string &What, const SiteMatch &M) {
-    SiteRecord R = *M.Worst;
-    R.Reason = sourceReason(R.Reason, R.IRFunction);
-    std::string Verdict = describeOutcome(R.Result, R.Reason, R.KeptReason);
+    const SiteRecord &R = *M.Worst;
+    std::string Reason = sourceCause(R.Cause, R.IRFunction);
+    std::string Verdict = describeOutcome(R.Result, Reason, R.KeptReason);
     // Copies that fared better than the worst one.
     bool SomeMoved = M.MovedCopies > 0 && R.Result != Outcome::Moved &&
                      R.Result != Outcome::MovedFreed;
@@ -283,13 +267,14 @@ private:
                  " of " + std::to_string(M.Copies) + " inlined copies";
     std::vector<std::string> Notes;
     if (R.Result == Outcome::Escapes || R.Result == Outcome::MovedFreed)
-      Notes = flowNotes(rootOf(R) + " = &{storage for " + What + "}", R.Path);
+      Notes = flowNotes(rootOf(R.Cause) + " = &{storage for " + What + "}",
+                        R.Path);
     addEntry(Loc, File, Line, Col, "site", What, Verdict,
              R.Result == Outcome::Escapes      ? "escapes"
              : R.Result == Outcome::MovedFreed ? "freed before return"
                                                : "does not escape",
              R.Result == Outcome::Escapes || R.Result == Outcome::MovedFreed
-                 ? R.Reason
+                 ? Reason
                  : R.KeptReason,
              R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed,
              std::move(Notes), R.IRFunction);
@@ -337,10 +322,9 @@ private:
           Summary.HeapDerefs = ParamSummary::None;
         if (Summary.ResultDerefs >= 1)
           Summary.ResultDerefs = ParamSummary::None;
-        if (Summary.HeapDerefs == ParamSummary::None &&
-            Summary.ResultDerefs == ParamSummary::None)
-          Summary.HeapReason.clear();
       }
+      bool HasCause = Summary.HeapDerefs != ParamSummary::None ||
+                      Summary.ResultDerefs != ParamSummary::None;
       Loc = SM.getExpansionLoc(Loc);
       PresumedLoc PL = SM.getPresumedLoc(Loc);
       if (PL.isInvalid() || SM.isInSystemHeader(Loc))
@@ -376,7 +360,8 @@ private:
       Seen[Key] = Entries.size();
       addEntry(Loc, canonicalFile(PL.getFilename()), PL.getLine(), PL.getColumn(),
                "param", Name, Text, Leaks ? "leaks" : "does not escape",
-               Summary.HeapReason, false, std::move(Notes), P.Function);
+               HasCause ? sourceCause(P.HeapCause, P.Function) : "", false,
+               std::move(Notes), P.Function);
       Entries.back().Message = Text;
     }
   }
@@ -404,11 +389,11 @@ private:
       }
       if (!Best || !Seen.insert({Best->Loc.getRawEncoding(), Best->Name}).second)
         continue;
-      std::string Reason = sourceReason(L.Reason, L.Function);
+      std::string Reason = sourceCause(L.Cause, L.Function);
       if (Best->LambdaCapture)
         Reason = "captured by reference in an escaping lambda (" + Reason + ")";
       std::vector<std::string> Notes = flowNotes(
-          (L.Reason == "returned" ? "~r0" : "{heap}") + std::string(" = &") +
+          rootOf(L.Cause) + std::string(" = &") +
               Best->Name,
           L.Path);
       addEntry(Best->Loc, Best->File, Best->Line, Best->Column, "local",

@@ -82,7 +82,7 @@ void recordSite(const SiteVerdict &V, SourceStack Where, StringRef IRSpelling,
   R.Kind = V.Site.Kind;
   R.IRFunction = IRFunction.str();
   R.Result = V.Result;
-  R.Reason = V.Reason;
+  R.Cause = recordCause(V.Cause);
   R.KeptReason = V.KeptReason;
   R.Path = flowRecords(V.Path);
   reportSink().Sites.push_back(std::move(R));
@@ -112,14 +112,14 @@ void recordInventory(Module &M, const EscapeResult &R) {
       S.Kind = V.Site.Kind;
       S.IRFunction = Info.F->getName().str();
       S.Result = V.Escapes ? Outcome::Escapes : Outcome::NoEscape;
-      S.Reason = V.Reason;
+      S.Cause = recordCause(V.Cause);
       S.Path = flowRecords(V.Path);
       Sink.EarlySites.push_back(std::move(S));
     }
     for (const LocalVerdict &L : Info.Locals) {
       LocalRecord LR;
       LR.Function = Info.F->getName().str();
-      LR.Reason = L.Reason;
+      LR.Cause = recordCause(L.Cause);
       LR.Path = flowRecords(L.Path);
       for (auto It = LR.Path.rbegin(); It != LR.Path.rend(); ++It)
         if (!It->Where.empty()) {
@@ -149,6 +149,8 @@ void recordInventory(Module &M, const EscapeResult &R) {
         if (A.hasStructRetAttr() && A.getArgNo() < P.Arg->getArgNo())
           --PR.SourceIndex;
       PR.Summary = P.Summary;
+      PR.Summary.HeapCause = {};
+      PR.HeapCause = recordCause(P.Summary.HeapCause);
       PR.Path = flowRecords(P.Path);
       Sink.Params.push_back(std::move(PR));
     }

@@ -148,8 +148,8 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
     return false;
   const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
   std::string Disabled;
-  if (!Info.Skipped.empty())
-    Disabled = Info.Skipped;
+  if (Info.Skipped != SkipReason::None)
+    Disabled = describeSkip(Info.Skipped);
   else if (F.hasOptNone())
     Disabled = "optimization disabled";
   else if (!Opts.Demote)
@@ -304,13 +304,15 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
       ORE.emit([&] {
         return OptimizationRemark(DEBUG_TYPE, "MovedToStack", Locs[I], BB)
                << Spellings[I] << " "
-               << describeOutcome(V.Result, V.Reason, V.KeptReason);
+               << describeOutcome(V.Result, describeCause(V.Cause),
+                                  V.KeptReason);
       });
       break;
     case Outcome::Escapes:
       ORE.emit([&] {
         return OptimizationRemarkMissed(DEBUG_TYPE, "EscapesToHeap", Locs[I], BB)
-               << Spellings[I] << " escapes to heap: " << V.Reason;
+               << Spellings[I] << " escapes to heap: "
+               << describeCause(V.Cause);
       });
       break;
     case Outcome::KeptOnHeap:
