@@ -138,10 +138,14 @@ private:
 /// The process-wide sink (one compilation per clang process).
 ReportSink &reportSink();
 
-/// Records the final verdict of one site copy (escape pass). \p Where is
-/// taken before the transform erased the call.
-void recordSite(const SiteVerdict &V, SourceStack Where,
-                llvm::StringRef IRSpelling, llvm::StringRef IRFunction);
+/// The source side of one site copy (escape pass): its position, cause and
+/// flow path. Taken before the transform runs, as the rewrite erases the
+/// call and the frees the path may point to.
+SiteRecord recordSiteSource(const SiteVerdict &V, llvm::StringRef IRSpelling,
+                            llvm::StringRef IRFunction);
+/// Completes \p R with the transform's outcome for \p V and hands it to
+/// the sink.
+void recordSiteOutcome(SiteRecord R, const SiteVerdict &V);
 /// Records functions, early sites and parameter verdicts (inventory pass).
 void recordInventory(llvm::Module &M, const EscapeResult &R);
 

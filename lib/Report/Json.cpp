@@ -14,24 +14,32 @@
 
 namespace escape {
 
+/// Text as JSON takes it: source text and file names may hold bytes that
+/// are not UTF-8 (a Latin-1 comment, a `#line` name); they become U+FFFD.
+static llvm::json::Value text(const std::string &S) {
+  if (llvm::json::isUTF8(S))
+    return S;
+  return llvm::json::fixUTF8(S);
+}
+
 std::string writeJsonReport(const std::string &Path,
                             const std::vector<ReportEntry> &Entries) {
   llvm::json::Array Out;
   for (const ReportEntry &E : Entries) {
     llvm::json::Array Flow;
     for (const std::string &N : E.Notes)
-      Flow.push_back(llvm::StringRef(N).trim());
+      Flow.push_back(text(llvm::StringRef(N).trim().str()));
     llvm::json::Object O{
-        {"file", E.File},
+        {"file", text(E.File)},
         {"line", E.Line},
         {"column", E.Column},
-        {"function", E.Function},
-        {"kind", E.Kind},
-        {"what", E.What},
-        {"verdict", E.Verdict},
-        {"reason", E.Reason},
+        {"function", text(E.Function)},
+        {"kind", text(E.Kind)},
+        {"what", text(E.What)},
+        {"verdict", text(E.Verdict)},
+        {"reason", text(E.Reason)},
         {"moved", E.Moved},
-        {"message", E.Message},
+        {"message", text(E.Message)},
         {"flow", std::move(Flow)},
     };
     if (E.Kind == "site") {

@@ -74,17 +74,21 @@ static std::vector<FlowRecord> flowRecords(const std::vector<FlowStep> &Path) {
   return Out;
 }
 
-void recordSite(const SiteVerdict &V, SourceStack Where, StringRef IRSpelling,
-                StringRef IRFunction) {
+SiteRecord recordSiteSource(const SiteVerdict &V, StringRef IRSpelling,
+                            StringRef IRFunction) {
   SiteRecord R;
-  R.Where = std::move(Where);
+  R.Where = sourceStack(V.Site.Call);
   R.IRSpelling = IRSpelling.str();
   R.Kind = V.Site.Kind;
   R.IRFunction = IRFunction.str();
-  R.Result = V.Result;
   R.Cause = recordCause(V.Cause);
-  R.KeptReason = V.KeptReason;
   R.Path = flowRecords(V.Path);
+  return R;
+}
+
+void recordSiteOutcome(SiteRecord R, const SiteVerdict &V) {
+  R.Result = V.Result;
+  R.KeptReason = V.KeptReason;
   reportSink().Sites.push_back(std::move(R));
 }
 

@@ -390,14 +390,16 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
       Locs.push_back(V.Site.Call->getDebugLoc());
       Blocks.push_back(V.Site.Call->getParent());
     }
-    std::vector<SourceStack> Stacks;
-    if (reportSink().enabled())
-      for (const SiteVerdict &V : Info.Sites)
-        Stacks.push_back(sourceStack(V.Site.Call));
-    bool FChanged = demoteAllocations(Info, F, FAM, Opts, Exits);
+    // The report's view of each site, before the rewrite erases what the
+    // sites' flow paths point to.
+    std::vector<SiteRecord> Records;
     if (reportSink().enabled())
       for (unsigned I = 0; I < Info.Sites.size(); ++I)
-        recordSite(Info.Sites[I], std::move(Stacks[I]), Spellings[I], F.getName());
+        Records.push_back(
+            recordSiteSource(Info.Sites[I], Spellings[I], F.getName()));
+    bool FChanged = demoteAllocations(Info, F, FAM, Opts, Exits);
+    for (unsigned I = 0; I < Records.size(); ++I)
+      recordSiteOutcome(std::move(Records[I]), Info.Sites[I]);
     emitRemarks(F, Info, Spellings, Locs, Blocks);
     if (FChanged) {
       Changed = true;
