@@ -3,7 +3,7 @@
 
     tools/stress/frontend.py [--seeds N] [--seed0 S] [--jobs J] [--large-every K]
                              [--minutes M] [--plugin PATH] [--out DIR] [--no-runtime]
-    tools/stress/frontend.py --rerun [--plugin PATH] [--out DIR]
+    tools/stress/frontend.py --rerun [--rerun-max N] [--plugin PATH] [--out DIR]
     tools/stress/frontend.py --summarize [--out DIR]
     tools/stress/frontend.py --bisect FAILDIR
     tools/stress/frontend.py --reduce FAILDIR [--reduce-minutes 10]
@@ -477,9 +477,16 @@ def rerun(args):
     plugin = plugin_copy(args.plugin, plugdir)
     print("plugin copy %s (md5 %s)" % (plugin, md5(plugin)))
     rows = []
+    per_sig = collections.Counter()
     for name in sorted(os.listdir(fdir)) if os.path.isdir(fdir) else []:
         d = os.path.join(fdir, name)
+        if not os.path.exists(os.path.join(d, "info.json")):
+            continue
         info = json.load(open(os.path.join(d, "info.json")))
+        key = (info["kind"], info.get("signature", ""))
+        per_sig[key] += 1
+        if args.rerun_max and per_sig[key] > args.rerun_max:
+            continue
         env = dict(os.environ, PLUGIN=plugin, ASAN_OPTIONS="detect_stack_use_after_return=1:detect_leaks=0")
         rc, _, err, _ = run(["sh", os.path.join(d, "cmd.sh")], env=env)
         if rc == "timeout":
@@ -615,6 +622,7 @@ def main():
     ap.add_argument("--all-modes", action="store_true", help="every mode for every seed (default: O0, O2 and 3 in rotation)")
     ap.add_argument("--keep", action="store_true", help="keep the work directory of every seed")
     ap.add_argument("--rerun", action="store_true")
+    ap.add_argument("--rerun-max", type=int, default=0, help="rerun at most N failures per (kind, signature)")
     ap.add_argument("--summarize", action="store_true", help="counts over all results*.jsonl in OUT")
     ap.add_argument("--avoid-known", action="store_true",
                     help="step around known crashes so others show: no non-UTF-8 source, no MALLOC_PERTURB_")
