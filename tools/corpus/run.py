@@ -795,7 +795,7 @@ def summarize(work, name):
 
 
 def report(work, names, projects_by_name):
-    cols = ["project", "TUs", "skip", "crash", "verif", "hang", "Werr", "moved", "escapes",
+    cols = ["project", "in DB", "TUs", "skip", "crash", "verif", "hang", "Werr", "moved", "escapes",
             "kept", "elim", "rem/TU", "plain s", "plugin s", "ratio", "worst TU (plain s, ratio)"]
     rows, tot = [], None
     fails = []
@@ -804,15 +804,16 @@ def report(work, names, projects_by_name):
         if not os.path.exists(results_path(work, n)):
             err = os.path.join(work, "results", n + ".error")
             if os.path.exists(err):
-                rows.append([n, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-",
-                             "NOT RUN: " + open(err).read().strip()[:60]])
+                rows.append([n] + ["-"] * 15 + ["NOT RUN: " + open(err).read().strip()[:60]])
             continue
         s = summarize(work, n)
+        db = os.path.join(work, "build", n, "compile_commands.json")
+        s["in_db"] = len(load_tus(db)) if os.path.exists(db) else 0
         fails += [(n,) + f for f in s["failures"]]
         if tot is None:
             tot = dict(s, name="TOTAL", worst=None, md5=set(), worst_name=None)
         else:
-            for k in ("tus", "skipped", "crashes", "verifier", "hangs", "werror", "moved", "escapes",
+            for k in ("in_db", "tus", "skipped", "crashes", "verifier", "hangs", "werror", "moved", "escapes",
                       "kept", "eliminated", "remarks", "ok", "plain", "plugin", "all_cpu", "harness"):
                 tot[k] += s[k]
         tot["md5"] |= s["md5"]
@@ -881,7 +882,7 @@ def row(s, srcroot):
     w = s["worst"]
     worst = ("%s (%.1f s, %.2f)" % (disp(w[1], srcroot), w[2], w[0] if w else 0)
              if w else "-")
-    return [s["name"], s["tus"], s["skipped"], s["crashes"], s["verifier"], s["hangs"],
+    return [s["name"], s["in_db"], s["tus"], s["skipped"], s["crashes"], s["verifier"], s["hangs"],
             s["werror"], s["moved"], s["escapes"], s["kept"], s["eliminated"],
             "%.1f" % (s["remarks"] / checked) if checked else "-",
             "%.1f" % s["plain"], "%.1f" % s["plugin"], ratio, worst]
