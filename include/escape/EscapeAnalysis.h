@@ -140,9 +140,6 @@ struct SiteVerdict {
   EscapeCause Cause;
   /// Root-to-object path, for -m=2.
   std::vector<FlowStep> Path;
-  Outcome Result = Outcome::NoEscape;
-  /// Why a non-escaping object stayed on the heap.
-  std::string KeptReason;
 };
 
 /// The verdict on one pointer parameter (`this` included).

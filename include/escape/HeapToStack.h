@@ -40,6 +40,17 @@
 
 namespace escape {
 
+/// The transform's decision on one allocation site (after the Attributor's
+/// AAHeapToStack AllocationInfo status): what became of it and, when it
+/// stayed on the heap although it does not escape, why. The analysis result
+/// is never written.
+struct SiteDecision {
+  Outcome Result = Outcome::Escapes;
+  /// Why a non-escaping object stayed on the heap; for a variable-size
+  /// site moved behind a size check, the size limit.
+  std::string KeptReason;
+};
+
 /// `-passes=escape`.
 class EscapePass : public llvm::PassInfoMixin<EscapePass> {
 public:

@@ -27,6 +27,7 @@
 #define ESCAPE_REPORT_H
 
 #include "escape/EscapeAnalysis.h"
+#include "escape/HeapToStack.h"
 
 #include <mutex>
 #include <set>
@@ -145,7 +146,7 @@ SiteRecord recordSiteSource(const SiteVerdict &V, llvm::StringRef IRSpelling,
                             llvm::StringRef IRFunction);
 /// Completes \p R with the transform's outcome for \p V and hands it to
 /// the sink.
-void recordSiteOutcome(SiteRecord R, const SiteVerdict &V);
+void recordSiteOutcome(SiteRecord R, const SiteDecision &D);
 /// Records functions, early sites and parameter verdicts (inventory pass).
 void recordInventory(llvm::Module &M, const EscapeResult &R);
 

@@ -37,8 +37,6 @@
 using namespace llvm;
 
 STATISTIC(NumFunctionsAnalyzed, "Functions whose escape graph was solved");
-STATISTIC(NumSitesEscaping, "Allocation sites that escape");
-STATISTIC(NumSitesLocal, "Allocation sites that do not escape");
 
 namespace escape {
 
@@ -203,7 +201,6 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
         V.Site = *S;
         V.Escapes = true;
         V.Cause = EscapeCause::notAnalysed(Info.Skipped);
-        V.Result = Outcome::Escapes;
         Info.Sites.push_back(std::move(V));
       }
     return;
@@ -274,9 +271,6 @@ EscapeResult analyzeModule(Module &M,
       }
     }
   }
-  for (auto &KV : R.Functions)
-    for (const SiteVerdict &V : KV.second.Sites)
-      ++(V.Escapes ? NumSitesEscaping : NumSitesLocal);
   return R;
 }
 

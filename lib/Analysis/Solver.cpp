@@ -308,7 +308,6 @@ private:
         V.Escapes = true;
         V.Path = path(Res, *O, V.Cause);
       }
-      V.Result = V.Escapes ? Outcome::Escapes : Outcome::NoEscape;
     }
   }
 

@@ -86,9 +86,9 @@ SiteRecord recordSiteSource(const SiteVerdict &V, StringRef IRSpelling,
   return R;
 }
 
-void recordSiteOutcome(SiteRecord R, const SiteVerdict &V) {
-  R.Result = V.Result;
-  R.KeptReason = V.KeptReason;
+void recordSiteOutcome(SiteRecord R, const SiteDecision &D) {
+  R.Result = D.Result;
+  R.KeptReason = D.KeptReason;
   reportSink().Sites.push_back(std::move(R));
 }
 
@@ -164,13 +164,7 @@ void recordInventory(Module &M, const EscapeResult &R) {
 PreservedAnalyses EscapeInventoryPass::run(Module &M, ModuleAnalysisManager &MAM) {
   if (!reportSink().enabled())
     return PreservedAnalyses::all();
-  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  EscapeResult R = analyzeModule(
-      M, [&](Function &F) -> TargetLibraryInfo & {
-        return FAM.getResult<TargetLibraryAnalysis>(F);
-      },
-      escapeOptions());
-  recordInventory(M, R);
+  recordInventory(M, MAM.getResult<EscapeAnalysis>(M));
   return PreservedAnalyses::all();
 }
 

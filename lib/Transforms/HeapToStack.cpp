@@ -40,6 +40,8 @@
 
 using namespace llvm;
 
+STATISTIC(NumSitesEscaping, "Allocation sites that escape");
+STATISTIC(NumSitesLocal, "Allocation sites that do not escape (moved or kept)");
 STATISTIC(NumDemoted, "Heap allocations moved to the stack");
 STATISTIC(NumDemotedBytes, "Bytes of heap allocations moved to the stack");
 STATISTIC(NumFreesRemoved, "Deallocations removed with their demoted object");
@@ -138,12 +140,15 @@ static void demoteVariable(const AllocationSite &Site, ArrayRef<CallBase *> Free
   ++NumDemoted;
 }
 
-/// Decides, for each site of \p Info, whether it can be moved, and moves it
-/// (when Opts.Demote). Sets each SiteVerdict's Result and KeptReason.
-/// Returns true if the IR changed.
-static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
+/// Decides, for each site of \p Info, whether it can be moved, into
+/// \p Decisions (one per site, in order), then moves the sites planned
+/// (when Opts.Demote). The analysis result is only read. Returns true if
+/// the IR changed.
+static bool demoteAllocations(const FunctionEscapeInfo &Info,
+                              std::vector<SiteDecision> &Decisions, Function &F,
                               FunctionAnalysisManager &FAM,
                               const EscapeOptions &Opts, FrameExits &Exits) {
+  Decisions.assign(Info.Sites.size(), SiteDecision());
   if (Info.Sites.empty())
     return false;
   const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
@@ -162,7 +167,7 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
   uint64_t Budget = Info.Recursive ? Opts.MaxRecursiveFrameSize : Opts.MaxFrameSize;
   uint64_t Used = 0;
   struct Plan {
-    SiteVerdict *V;
+    unsigned Site;
     SmallVector<CallBase *, 4> Frees;
   };
   SmallVector<Plan, 8> Plans;
@@ -171,7 +176,9 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
   SmallPtrSet<const CallBase *, 8> Planned;
 
   // Decides one site; a `return` leaves it undecided-for-now or decided.
-  auto Consider = [&](SiteVerdict &V) {
+  auto Consider = [&](unsigned I) {
+    const SiteVerdict &V = Info.Sites[I];
+    SiteDecision &D = Decisions[I];
     // An escaping object is still a candidate when the function frees it on
     // every path before returning: its frees are then the ones to remove.
     std::optional<FreedBeforeReturn> Freed;
@@ -182,17 +189,19 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
           Freed = std::move(FB);
       }
       if (!Freed) {
-        V.Result = Outcome::Escapes;
+        D.Result = Outcome::Escapes;
         return;
       }
     }
     auto Keep = [&](std::string Why) {
       if (Freed) { // it escapes; the freed-before-return rule did not help
-        V.Result = Outcome::Escapes;
+        D.Result = Outcome::Escapes;
         return;
       }
-      V.Result = Outcome::KeptOnHeap;
-      V.KeptReason = std::move(Why);
+      LLVM_DEBUG(dbgs() << "escape: keeping " << *V.Site.Call << " on the heap: "
+                        << Why << "\n");
+      D.Result = Outcome::KeptOnHeap;
+      D.KeptReason = std::move(Why);
       ++NumKeptOnHeap;
     };
     const AllocationSite &S = V.Site;
@@ -251,20 +260,20 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
     if (!Variable)
       Planned.insert(S.Call);
     // Also takes the site out of the retries below.
-    V.Result = Freed ? Outcome::MovedFreed : Outcome::Moved;
-    Plans.push_back({&V, std::move(Frees)});
+    D.Result = Freed ? Outcome::MovedFreed : Outcome::Moved;
+    Plans.push_back({I, std::move(Frees)});
   };
 
-  for (SiteVerdict &V : Info.Sites)
-    Consider(V);
+  for (unsigned I = 0; I < Info.Sites.size(); ++I)
+    Consider(I);
   // A walk that stopped at a `new` that may throw can pass once that `new`
   // is planned to become an alloca: retry the escaping sites while that
   // makes progress (objects made one after another, freed in reverse).
   for (unsigned Round = 0; Round < 8; ++Round) {
     size_t Before = Plans.size();
-    for (SiteVerdict &V : Info.Sites)
-      if (V.Escapes && V.Result == Outcome::Escapes)
-        Consider(V);
+    for (unsigned I = 0; I < Info.Sites.size(); ++I)
+      if (Info.Sites[I].Escapes && Decisions[I].Result == Outcome::Escapes)
+        Consider(I);
     if (Plans.size() == Before)
       break;
   }
@@ -272,12 +281,20 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
     return false;
 
   for (Plan &P : Plans) {
-    if (P.V->Site.Size)
-      demote(P.V->Site, P.Frees, F);
+    const AllocationSite &S = Info.Sites[P.Site].Site;
+    assert((Decisions[P.Site].Result == Outcome::Moved ||
+            Decisions[P.Site].Result == Outcome::MovedFreed) &&
+           "a planned site is decided as moved");
+    assert((!Info.Sites[P.Site].Escapes ||
+            Decisions[P.Site].Result == Outcome::MovedFreed) &&
+           "an escaping site is moved only when freed before return");
+    if (S.Size)
+      demote(S, P.Frees, F);
     else {
-      demoteVariable(P.V->Site, P.Frees, F, Opts.MaxVariableSize);
-      P.V->KeptReason = "when at most " + std::to_string(Opts.MaxVariableSize) +
-                        " bytes; larger sizes stay on the heap";
+      demoteVariable(S, P.Frees, F, Opts.MaxVariableSize);
+      Decisions[P.Site].KeptReason =
+          "when at most " + std::to_string(Opts.MaxVariableSize) +
+          " bytes; larger sizes stay on the heap";
     }
   }
   // A demoted object may now be passed to a call marked `tail`, which
@@ -291,21 +308,23 @@ static bool demoteAllocations(FunctionEscapeInfo &Info, Function &F,
 
 /// Remarks with pass name `escape`, one per site and per pointer parameter.
 static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
+                        const std::vector<SiteDecision> &Decisions,
                         const std::vector<std::string> &Spellings,
                         const std::vector<DebugLoc> &Locs,
                         const std::vector<BasicBlock *> &Blocks) {
   OptimizationRemarkEmitter ORE(&F);
   for (unsigned I = 0; I < Info.Sites.size(); ++I) {
     const SiteVerdict &V = Info.Sites[I];
+    const SiteDecision &D = Decisions[I];
     BasicBlock *BB = Blocks[I];
-    switch (V.Result) {
+    switch (D.Result) {
     case Outcome::Moved:
     case Outcome::MovedFreed:
       ORE.emit([&] {
         return OptimizationRemark(DEBUG_TYPE, "MovedToStack", Locs[I], BB)
                << Spellings[I] << " "
-               << describeOutcome(V.Result, describeCause(V.Cause),
-                                  V.KeptReason);
+               << describeOutcome(D.Result, describeCause(V.Cause),
+                                  D.KeptReason);
       });
       break;
     case Outcome::Escapes:
@@ -320,7 +339,7 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
       ORE.emit([&] {
         return OptimizationRemarkMissed(DEBUG_TYPE, "KeptOnHeap", Locs[I], BB)
                << Spellings[I] << " does not escape; kept on heap: "
-               << V.KeptReason;
+               << D.KeptReason;
       });
       break;
     }
@@ -367,19 +386,15 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   const EscapeOptions &Opts = escapeOptions();
   markKeepHeapFunctions(M);
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  EscapeResult R = analyzeModule(
-      M, [&](Function &F) -> TargetLibraryInfo & {
-        return FAM.getResult<TargetLibraryAnalysis>(F);
-      },
-      Opts);
+  const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
 
   auto GetTLI = [&](Function &F) -> const TargetLibraryInfo & {
     return FAM.getResult<TargetLibraryAnalysis>(F);
   };
   FrameExits Exits(GetTLI);
   bool Changed = false;
-  for (auto &KV : R.Functions) {
-    FunctionEscapeInfo &Info = KV.second;
+  for (const auto &KV : R.Functions) {
+    const FunctionEscapeInfo &Info = KV.second;
     Function &F = const_cast<Function &>(*Info.F);
     // What the remarks need from the calls before they are replaced.
     std::vector<std::string> Spellings;
@@ -397,10 +412,13 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
       for (unsigned I = 0; I < Info.Sites.size(); ++I)
         Records.push_back(
             recordSiteSource(Info.Sites[I], Spellings[I], F.getName()));
-    bool FChanged = demoteAllocations(Info, F, FAM, Opts, Exits);
+    std::vector<SiteDecision> Decisions;
+    bool FChanged = demoteAllocations(Info, Decisions, F, FAM, Opts, Exits);
     for (unsigned I = 0; I < Records.size(); ++I)
-      recordSiteOutcome(std::move(Records[I]), Info.Sites[I]);
-    emitRemarks(F, Info, Spellings, Locs, Blocks);
+      recordSiteOutcome(std::move(Records[I]), Decisions[I]);
+    for (const SiteDecision &D : Decisions)
+      ++(D.Result == Outcome::Escapes ? NumSitesEscaping : NumSitesLocal);
+    emitRemarks(F, Info, Decisions, Spellings, Locs, Blocks);
     if (FChanged) {
       Changed = true;
       // The rewrite changed the CFG (size checks, invoke -> call): nothing
