@@ -703,6 +703,8 @@ def run_project(ctx, proj, apt):
         with open(os.path.join(work, "results", name + ".error"), "w") as f:
             f.write(str(e) + "\n")
         return False
+    if os.path.exists(os.path.join(work, "results", name + ".error")):
+        os.unlink(os.path.join(work, "results", name + ".error"))
     tus = load_tus(db)
     if a.max_tus and len(tus) > a.max_tus:
         step = len(tus) / a.max_tus
