@@ -226,7 +226,9 @@ cmake_args_of() {
     double-conversion) echo "-DBUILD_TESTING=ON" ;;
     fmtlib) echo "-DFMT_TEST=ON -DFMT_DOC=OFF" ;;
     yaml-cpp) echo "-DYAML_CPP_BUILD_TESTS=ON -DYAML_CPP_BUILD_TOOLS=OFF" ;;
-    snappy) echo "-DSNAPPY_BUILD_TESTS=ON -DSNAPPY_BUILD_BENCHMARKS=OFF -DSNAPPY_USE_BUNDLED_GTEST=OFF -DSNAPPY_USE_BUNDLED_BENCHMARK_LIB=OFF" ;;
+    # Debian's build_static_lib.patch adds libsnappy.a beside the shared library: with
+    # BUILD_SHARED_LIBS=OFF two rules would make libsnappy.a. Its patches use the system gtest.
+    snappy) echo "-DSNAPPY_BUILD_TESTS=ON -DSNAPPY_BUILD_BENCHMARKS=OFF -DBUILD_SHARED_LIBS=ON" ;;
     gflags) echo "-DBUILD_TESTING=ON -DBUILD_SHARED_LIBS=ON" ;;
     brotli) echo "-DBUILD_TESTING=ON" ;;
     expat) echo "-DEXPAT_BUILD_TESTS=ON -DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_EXAMPLES=OFF" ;;
