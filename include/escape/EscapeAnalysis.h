@@ -61,9 +61,10 @@ struct EscapeOptions {
   unsigned MaxFunctionSize = 50000;
 };
 
-/// The options currently in force (cl::opt values, overridden by the clang
-/// plugin's arguments).
-EscapeOptions &escapeOptions();
+/// The defaults in force: the `-escape-...` cl::opt values (their own
+/// defaults unless given). The clang plugin's arguments and `escape<...>`
+/// pass parameters start from these; nothing writes them.
+EscapeOptions escapeOptions();
 
 /// Go's leak summary of one parameter. Deref levels are counted from the
 /// parameter's value: 0 means the pointer itself flows, 1 what it points to.

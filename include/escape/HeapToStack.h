@@ -51,16 +51,28 @@ struct SiteDecision {
   std::string KeptReason;
 };
 
-/// `-passes=escape`.
+/// `-passes=escape` or `escape<PARAMS>`, PARAMS separated by `;`:
+/// `max-object-size=BYTES`, `max-frame-size=BYTES`,
+/// `max-recursive-frame-size=BYTES`, `max-variable-size=BYTES`, `demote`,
+/// `no-demote` (as `sroa<modify-cfg>` takes its options). Unset ones come
+/// from the `-escape-...` options.
 class EscapePass : public llvm::PassInfoMixin<EscapePass> {
+  EscapeOptions Opts;
+
 public:
+  explicit EscapePass(EscapeOptions Opts = escapeOptions()) : Opts(Opts) {}
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
-  /// Prints `escape`, so -print-pipeline-passes output parses again.
+  /// Prints `escape`, with the parameters that differ from the defaults,
+  /// so -print-pipeline-passes output parses again to the same pass.
   void printPipeline(llvm::raw_ostream &OS,
-                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>) {
-    OS << "escape";
-  }
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>);
 };
+
+/// Parses the parameters of `escape<...>` (the text between the angle
+/// brackets) over the defaults \p Base. An unknown parameter or a size that
+/// is not a number is an error naming it.
+llvm::Expected<EscapeOptions> parseEscapePassParams(llvm::StringRef Params,
+                                                    EscapeOptions Base);
 
 } // namespace escape
 

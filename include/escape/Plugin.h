@@ -14,6 +14,7 @@ class PassBuilder;
 }
 
 namespace escape {
+struct EscapeOptions;
 
 /// Registers the pass names (`escape`, `print<escape>`, `escape-inventory`),
 /// the EscapeAnalysis, and the pipeline placement: `escape-inventory` at
@@ -21,7 +22,9 @@ namespace escape {
 /// (after the inliner, before sanitizer instrumentation, which clang adds
 /// at OptimizerLast). Registering twice with one PassBuilder (clang given
 /// the file both as -fplugin and -fpass-plugin) has no further effect.
-void registerEscapePasses(llvm::PassBuilder &PB);
+/// \p Opts are the transform's settings in the pipeline placement (the
+/// clang plugin's arguments); `escape<...>` in a pipeline text sets its own.
+void registerEscapePasses(llvm::PassBuilder &PB, const EscapeOptions &Opts);
 
 } // namespace escape
 

@@ -81,31 +81,14 @@ static cl::opt<unsigned> MaxFunctionSize(
     "escape-max-function-size", cl::init(50000),
     cl::desc("Instructions above which a function is not analysed"));
 
-EscapeOptions &escapeOptions() {
-  static EscapeOptions Opts;
-  static bool Initialised = false;
-  if (!Initialised) {
-    Initialised = true;
-    Opts.MaxObjectSize = MaxObjectSize;
-    Opts.MaxFrameSize = MaxFrameSize;
-    Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
-    Opts.Demote = Demote;
-    Opts.MaxFunctionSize = MaxFunctionSize;
-    Opts.MaxVariableSize = MaxVariableSize;
-  }
-  // Options given on the command line win over programmatic defaults.
-  if (MaxObjectSize.getNumOccurrences())
-    Opts.MaxObjectSize = MaxObjectSize;
-  if (MaxFrameSize.getNumOccurrences())
-    Opts.MaxFrameSize = MaxFrameSize;
-  if (MaxRecursiveFrameSize.getNumOccurrences())
-    Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
-  if (Demote.getNumOccurrences())
-    Opts.Demote = Demote;
-  if (MaxVariableSize.getNumOccurrences())
-    Opts.MaxVariableSize = MaxVariableSize;
-  if (MaxFunctionSize.getNumOccurrences())
-    Opts.MaxFunctionSize = MaxFunctionSize;
+EscapeOptions escapeOptions() {
+  EscapeOptions Opts;
+  Opts.MaxObjectSize = MaxObjectSize;
+  Opts.MaxFrameSize = MaxFrameSize;
+  Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
+  Opts.MaxVariableSize = MaxVariableSize;
+  Opts.Demote = Demote;
+  Opts.MaxFunctionSize = MaxFunctionSize;
   return Opts;
 }
 

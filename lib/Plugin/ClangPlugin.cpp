@@ -522,10 +522,9 @@ protected:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    escapeOptions() = Args.Opts;
     CodeGenOptions &CG = CI.getCodeGenOpts();
     CG.PassBuilderCallbacks.push_back(
-        [](PassBuilder &PB) { registerEscapePasses(PB); });
+        [Opts = Args.Opts](PassBuilder &PB) { registerEscapePasses(PB, Opts); });
     if (Args.reporting() && CG.DisableLLVMPasses) {
       // -save-temps compiles to bitcode here with no optimisation, then
       // optimises the bitcode in a step that runs no frontend plugin: no

@@ -33,7 +33,7 @@ using namespace llvm;
 
 namespace escape {
 
-void registerEscapePasses(PassBuilder &PB) {
+void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts) {
   static std::mutex Lock;
   static std::set<PassBuilder *> Registered;
   {
@@ -47,8 +47,15 @@ void registerEscapePasses(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(
       [](StringRef Name, ModulePassManager &MPM,
          ArrayRef<PassBuilder::PipelineElement>) {
-        if (Name == "escape") {
-          MPM.addPass(EscapePass());
+        if (PassBuilder::checkParametrizedPassName(Name, "escape")) {
+          Expected<EscapeOptions> Params = PassBuilder::parsePassParameters(
+              [](StringRef P) { return parseEscapePassParams(P, escapeOptions()); },
+              Name, "escape");
+          if (!Params) {
+            errs() << "escape: " << toString(Params.takeError()) << "\n";
+            return false;
+          }
+          MPM.addPass(EscapePass(*Params));
           return true;
         }
         if (Name == "print<escape>") {
@@ -66,8 +73,8 @@ void registerEscapePasses(PassBuilder &PB) {
         MPM.addPass(EscapeInventoryPass());
       });
   PB.registerOptimizerEarlyEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(EscapePass());
+      [Opts](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(EscapePass(Opts));
       });
 }
 
@@ -75,7 +82,9 @@ void registerEscapePasses(PassBuilder &PB) {
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
   return {LLVM_PLUGIN_API_VERSION, "escape", "0.1",
-          [](PassBuilder &PB) { escape::registerEscapePasses(PB); }};
+          [](PassBuilder &PB) {
+            escape::registerEscapePasses(PB, escape::escapeOptions());
+          }};
 }
 
 /// Inside clang, load the frontend half from the same directory.

@@ -31,6 +31,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -382,8 +383,66 @@ static void markKeepHeapFunctions(Module &M) {
   }
 }
 
+namespace {
+/// The pass parameters that take a size, and where they go.
+struct SizeParam {
+  const char *Name;
+  uint64_t EscapeOptions::*Field;
+};
+const SizeParam SizeParams[] = {
+    {"max-object-size", &EscapeOptions::MaxObjectSize},
+    {"max-frame-size", &EscapeOptions::MaxFrameSize},
+    {"max-recursive-frame-size", &EscapeOptions::MaxRecursiveFrameSize},
+    {"max-variable-size", &EscapeOptions::MaxVariableSize},
+};
+} // namespace
+
+Expected<EscapeOptions> parseEscapePassParams(StringRef Params,
+                                              EscapeOptions Base) {
+  EscapeOptions Opts = Base;
+  while (!Params.empty()) {
+    StringRef P;
+    std::tie(P, Params) = Params.split(';');
+    if (P == "demote" || P == "no-demote") {
+      Opts.Demote = P == "demote";
+      continue;
+    }
+    auto [Name, Value] = P.split('=');
+    const SizeParam *Found = nullptr;
+    for (const SizeParam &S : SizeParams)
+      if (Name == S.Name)
+        Found = &S;
+    if (!Found)
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid escape pass parameter '%s'",
+                               P.str().c_str());
+    uint64_t Bytes;
+    if (Value.empty() || Value.getAsInteger(10, Bytes))
+      return createStringError(
+          inconvertibleErrorCode(),
+          "invalid size '%s' for escape pass parameter '%s' (bytes)",
+          Value.str().c_str(), Name.str().c_str());
+    Opts.*(Found->Field) = Bytes;
+  }
+  return Opts;
+}
+
+void EscapePass::printPipeline(raw_ostream &OS,
+                               function_ref<StringRef(StringRef)>) {
+  const EscapeOptions Defaults;
+  SmallVector<std::string, 4> Params;
+  for (const SizeParam &S : SizeParams)
+    if (Opts.*(S.Field) != Defaults.*(S.Field))
+      Params.push_back(std::string(S.Name) + "=" +
+                       std::to_string(Opts.*(S.Field)));
+  if (Opts.Demote != Defaults.Demote)
+    Params.push_back(Opts.Demote ? "demote" : "no-demote");
+  OS << "escape";
+  if (!Params.empty())
+    OS << "<" << join(Params, ";") << ">";
+}
+
 PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
-  const EscapeOptions &Opts = escapeOptions();
   markKeepHeapFunctions(M);
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
