@@ -267,8 +267,11 @@ def build_project(proj, src, bdir, jobs):
     so that a slice (--max-tus) does not pay for the whole project."""
     db = os.path.join(bdir, "compile_commands.json")
     marker = os.path.join(bdir, ".corpus-built")
+    config = json.dumps(proj, sort_keys=True)
     if os.path.exists(marker) and os.path.exists(db):
-        return db
+        with open(marker) as f:
+            if f.read().split("\n", 1)[-1].strip() == config:
+                return db                            # built with this configuration
     if os.path.exists(bdir):
         shutil.rmtree(bdir)
     os.makedirs(bdir)
@@ -311,7 +314,7 @@ def build_project(proj, src, bdir, jobs):
     if not os.path.exists(db):
         raise RuntimeError("no compile_commands.json, see %s/build.log" % bdir)
     with open(marker, "w") as f:
-        f.write("%s %.0f\n" % (rc, time.time() - t0))
+        f.write("%s %.0f\n%s\n" % (rc, time.time() - t0, config))
     return db
 
 
