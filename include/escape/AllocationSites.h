@@ -22,6 +22,8 @@
 #ifndef ESCAPE_ALLOCATIONSITES_H
 #define ESCAPE_ALLOCATIONSITES_H
 
+#include "escape/KeepCause.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Alignment.h"
 #include <optional>
@@ -64,9 +66,9 @@ struct AllocationSite {
   llvm::Align Alignment;
   /// Zero-initialised (calloc).
   bool ZeroInit = false;
-  /// Empty when the pass may demote this kind of call at all; otherwise why
-  /// not (e.g. "operator new called directly").
-  std::string NotDemotable;
+  /// None when the pass may demote this kind of call at all; otherwise why
+  /// not (e.g. OperatorNewCalledDirectly).
+  KeepCause NotDemotable;
 };
 
 /// Classifies \p V as a heap allocation call, or returns none.

@@ -30,6 +30,7 @@
 
 #include "escape/AllocationSites.h"
 #include "escape/EscapeGraph.h"
+#include "escape/Summary.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/IR/PassManager.h"
@@ -65,56 +66,6 @@ struct EscapeOptions {
 /// defaults unless given). The clang plugin's arguments and `escape<...>`
 /// pass parameters start from these; nothing writes them.
 EscapeOptions escapeOptions();
-
-/// Go's leak summary of one parameter. Deref levels are counted from the
-/// parameter's value: 0 means the pointer itself flows, 1 what it points to.
-struct ParamSummary {
-  static constexpr int None = INT_MAX;
-  int HeapDerefs = None;   ///< min derefs at which it reaches {heap}
-  int ResultDerefs = None; ///< min derefs at which it reaches the result
-  bool MayFree = false;    ///< memory reachable from it may be freed
-  bool MayWrite = false;   ///< foreign pointers may be stored into it
-  EscapeCause HeapCause;   ///< why it leaks (callee's view), when it does
-  /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
-  std::vector<unsigned> StoredInto;
-
-  bool operator==(const ParamSummary &O) const {
-    return HeapDerefs == O.HeapDerefs && ResultDerefs == O.ResultDerefs &&
-           MayFree == O.MayFree && MayWrite == O.MayWrite;
-  }
-  bool operator!=(const ParamSummary &O) const { return !(*this == O); }
-};
-
-/// The summary of a function, one entry per formal argument.
-struct FunctionSummary {
-  std::vector<ParamSummary> Params;
-  /// The result may hold pointers the caller cannot see (not derived from
-  /// the arguments).
-  bool ReturnsUnknown = false;
-  /// `*param[Dst] = param[Src]`: pairs (Dst, Src) of argument numbers. Go
-  /// sends such a store to the heap ("leaking param"); here the caller
-  /// replays it as a store between its own arguments, so linking two local
-  /// objects through a helper keeps both local.
-  std::vector<std::pair<unsigned, unsigned>> ParamStores;
-  /// `*param[Dst] = *param[Src]`, Dst != Src: what one argument's object
-  /// holds copied into another's (a pointer swap, `dst = src` through
-  /// references). Replayed by the caller as a load and a store, so the
-  /// source's content does not leak. A parameter's content written back
-  /// into its own object (`*s += x`) needs nothing.
-  std::vector<std::pair<unsigned, unsigned>> ContentStores;
-  /// The function hands the caller memory it allocated itself: through its
-  /// result (a factory), or stored into an argument's object (sret, as
-  /// std::make_unique at -O0). The caller then sees an allocation site at
-  /// the call (AllocKind::Call) whose own verdict it decides.
-  bool ReturnsFresh = false;
-  std::vector<unsigned> FreshInto;
-  bool operator==(const FunctionSummary &O) const {
-    return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
-           ParamStores == O.ParamStores && ContentStores == O.ContentStores &&
-           ReturnsFresh == O.ReturnsFresh &&
-           FreshInto == O.FreshInto;
-  }
-};
 
 /// One hop of a flow path, from the root towards the escaping location, in
 /// Go's -m=2 shape: `from <What> (<Kind>) at <Where>`.
@@ -237,14 +188,6 @@ public:
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
   static bool isRequired() { return true; }
 };
-
-/// Text of a parameter verdict, as in Go: "leaking param: p",
-/// "leaking param: p to result", "leaking param content: p",
-/// "p does not escape", "leaking param: p to content of q". \p Name is the
-/// parameter's source name; \p ArgName names the other arguments.
-std::string describeParam(
-    const ParamSummary &S, llvm::StringRef Name,
-    llvm::function_ref<std::string(unsigned)> ArgName = nullptr);
 
 /// The name a reason gives a value: a global's demangled name, a
 /// parameter's name (or `#N`), else the IR name.

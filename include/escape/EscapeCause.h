@@ -10,8 +10,8 @@
 /// The cause of an escape is data: a kind, the IR entity it names (the
 /// global stored to, the parameter stored through, the callee passed to)
 /// and where it happens. The analysis decides on kinds; words are made only
-/// when a message is printed (describeCause here for IR names, the clang
-/// report with source names), as Go's escape analysis keeps `hole.note`s
+/// when a message is printed (describeCause in Messages.h: with IR names for
+/// remarks, with source names in the clang report), as Go's escape analysis keeps `hole.note`s
 /// beside its decisions and formats them only in explain.
 ///
 /// Every edge into `{heap}` carries one; the root of a walk (`{heap}` or
@@ -98,9 +98,6 @@ struct EscapeCause {
   }
 };
 
-/// The text of a skip reason: "no body", "function too large to analyse".
-const char *describeSkip(SkipReason R);
-
 /// A cause as plain data that outlives the module (ReportSink). Names are
 /// resolved: a global's demangled name, a callee's readable name; a
 /// parameter is kept as its position so the report can give its source
@@ -126,19 +123,6 @@ struct CauseRecord {
 
 /// Resolves \p C into plain data.
 CauseRecord recordCause(const EscapeCause &C);
-
-/// The short reason of Go's -m lines: "returned", "stored to global 'g'",
-/// "stored through parameter 'p'", "passed to unknown function 'f'", ...
-/// \p ParamName names the parameter of StoredThroughParam; by default its
-/// IR name, or `#N`.
-std::string describeCause(
-    const CauseRecord &C,
-    llvm::function_ref<std::string(const CauseRecord &)> ParamName = nullptr);
-
-/// The same, for a cause still in the IR.
-inline std::string describeCause(const EscapeCause &C) {
-  return describeCause(recordCause(C));
-}
 
 } // namespace escape
 

@@ -35,6 +35,7 @@
 #define ESCAPE_HEAPTOSTACK_H
 
 #include "escape/EscapeAnalysis.h"
+#include "escape/KeepCause.h"
 
 #include "llvm/IR/PassManager.h"
 
@@ -46,9 +47,12 @@ namespace escape {
 /// is never written.
 struct SiteDecision {
   Outcome Result = Outcome::Escapes;
-  /// Why a non-escaping object stayed on the heap; for a variable-size
-  /// site moved behind a size check, the size limit.
-  std::string KeptReason;
+  /// KeptOnHeap: why the object stayed on the heap (never None then).
+  KeepCause Keep;
+  /// Moved or MovedFreed with a size known only at run time: the stack
+  /// buffer in bytes, used when the size fits (larger sizes stay on the
+  /// heap). 0 for a constant-size site.
+  uint64_t StackBufferBytes = 0;
 };
 
 /// `-passes=escape` or `escape<PARAMS>`, PARAMS separated by `;`:

@@ -76,8 +76,10 @@ struct SiteRecord {
   AllocKind Kind = AllocKind::Other;
   std::string IRFunction; ///< the function holding this copy (mangled)
   Outcome Result = Outcome::Escapes;
-  CauseRecord Cause;      ///< why it escapes (Escapes, MovedFreed)
-  std::string KeptReason; ///< why a non-escaping object stayed on the heap
+  CauseRecord Cause; ///< why it escapes (Escapes, MovedFreed)
+  KeepCause Keep;    ///< why a non-escaping object stayed on the heap
+  /// A variable-size site moved behind a size check: its buffer (bytes).
+  uint64_t StackBufferBytes = 0;
   std::vector<FlowRecord> Path;
 };
 
@@ -161,11 +163,6 @@ public:
     OS << "escape-inventory";
   }
 };
-
-/// Text of a verdict at level 1, without the spelling of the site:
-/// "escapes to heap: returned", "does not escape; moved to stack", ...
-std::string describeOutcome(Outcome O, llvm::StringRef Reason,
-                            llvm::StringRef KeptReason);
 
 } // namespace escape
 

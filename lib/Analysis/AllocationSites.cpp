@@ -107,9 +107,9 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
       if (isPowerOf2_64(Bytes) && Bytes <= Value::MaximumAlignment)
         S.Alignment = std::max(S.Alignment, Align(Bytes));
       else
-        S.NotDemotable = "invalid alignment";
+        S.NotDemotable = KeepCauseKind::InvalidAlignment;
     } else {
-      S.NotDemotable = "non-constant alignment";
+      S.NotDemotable = KeepCauseKind::NonConstantAlignment;
     }
   }
   if (MaybeAlign RA = CB->getRetAlign())
@@ -126,7 +126,7 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
     // [expr.new]p10: only a new-expression may be elided; clang marks those
     // calls `builtin`, and a direct ::operator new(n) call is `nobuiltin`.
     if (!CB->hasFnAttr(Attribute::Builtin))
-      S.NotDemotable = "operator new called directly";
+      S.NotDemotable = KeepCauseKind::OperatorNewCalledDirectly;
     break;
   case AllocKind::Malloc:
   case AllocKind::Calloc:
@@ -134,7 +134,8 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
     break;
   case AllocKind::Other:
   case AllocKind::Call:
-    S.NotDemotable = ("allocation function '" + Callee->getName() + "'").str();
+    S.NotDemotable = KeepCause::named(KeepCauseKind::AllocationFunction,
+                                      Callee->getName().str());
     break;
   }
   return S;

@@ -193,7 +193,7 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
     Site.Call = &CB;
     Site.Kind = AllocKind::Call;
     Site.Family = "";
-    Site.NotDemotable = "allocated inside '" + Name + "'";
+    Site.NotDemotable = KeepCause::named(KeepCauseKind::AllocatedInCallee, Name);
     Sites->push_back(Site);
   }
   for (auto [Dst, Src] : S.ParamStores)

@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/EscapeAnalysis.h"
+#include "escape/Messages.h"
 
 #include "GraphBuilder.h"
 #include "Solver.h"
@@ -117,26 +118,6 @@ std::string prettyFunctionName(StringRef Mangled) {
   return Full;
 }
 
-std::string describeParam(const ParamSummary &S, StringRef Name,
-                          function_ref<std::string(unsigned)> ArgName) {
-  if (S.HeapDerefs != 0 && !S.StoredInto.empty()) {
-    std::string Out = ("leaking param: " + Name + " to content of ").str();
-    for (unsigned I = 0; I < S.StoredInto.size(); ++I)
-      Out += (I ? ", " : "") + (ArgName ? ArgName(S.StoredInto[I])
-                                        : "#" + std::to_string(S.StoredInto[I]));
-    return Out;
-  }
-  if (S.HeapDerefs == 0)
-    return ("leaking param: " + Name).str();
-  if (S.ResultDerefs == 0 && S.HeapDerefs == ParamSummary::None)
-    return ("leaking param: " + Name + " to result").str();
-  if (S.HeapDerefs != ParamSummary::None)
-    return ("leaking param content: " + Name).str();
-  if (S.ResultDerefs != ParamSummary::None)
-    return ("leaking param content: " + Name + " to result").str();
-  return (Name + " does not escape").str();
-}
-
 /// Why a function is not analysed, or None.
 static SkipReason skipReason(const Function &F, const EscapeOptions &Opts) {
   if (F.isDeclaration())
@@ -170,12 +151,7 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
                       << describeSkip(Info.Skipped) << "\n");
     // Still list the sites, all escaping, so the report can say why.
     Info.Graph.reset();
-    Info.Summary.Params.assign(F.arg_size(), ParamSummary());
-    for (ParamSummary &P : Info.Summary.Params) {
-      P.HeapDerefs = 0;
-      P.MayFree = P.MayWrite = true;
-    }
-    Info.Summary.ReturnsUnknown = true;
+    Info.Summary = FunctionSummary::unknown(F.arg_size());
     if (F.isDeclaration())
       return;
     for (const Instruction &I : instructions(F))

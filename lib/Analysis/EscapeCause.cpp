@@ -17,20 +17,6 @@ using namespace llvm;
 
 namespace escape {
 
-const char *describeSkip(SkipReason R) {
-  switch (R) {
-  case SkipReason::None:
-    return "";
-  case SkipReason::NoBody:
-    return "no body";
-  case SkipReason::PresplitCoroutine:
-    return "coroutine before splitting";
-  case SkipReason::TooLarge:
-    return "function too large to analyse";
-  }
-  llvm_unreachable("unknown skip reason");
-}
-
 CauseRecord recordCause(const EscapeCause &C) {
   CauseRecord R;
   R.Kind = C.Kind;
@@ -76,56 +62,6 @@ CauseRecord recordCause(const EscapeCause &C) {
     break;
   }
   return R;
-}
-
-std::string describeCause(
-    const CauseRecord &C,
-    function_ref<std::string(const CauseRecord &)> ParamName) {
-  std::string S;
-  switch (C.Kind) {
-  case EscapeCauseKind::Returned:
-    S = "returned";
-    break;
-  case EscapeCauseKind::StoredToGlobal:
-    S = "stored to global '" + C.Name + "'";
-    break;
-  case EscapeCauseKind::StoredThroughParam: {
-    std::string Name = ParamName ? ParamName(C) : std::string();
-    if (Name.empty())
-      Name = C.ParamIRName.empty() ? "#" + std::to_string(C.ArgNo)
-                                   : C.ParamIRName;
-    S = "stored through parameter '" + Name + "'";
-    break;
-  }
-  case EscapeCauseKind::StoredThroughUnknown:
-    S = "stored through unknown pointer";
-    break;
-  case EscapeCauseKind::Thrown:
-    S = "thrown";
-    break;
-  case EscapeCauseKind::PassedToUnknown:
-    S = C.Name.empty() ? std::string("passed to an indirect call")
-                       : "passed to unknown function '" + C.Name + "'";
-    break;
-  case EscapeCauseKind::PassedToLeakingCallee:
-    S = "passed to '" + C.Name + "' which leaks it";
-    break;
-  case EscapeCauseKind::PassedAsVariadic:
-    S = "passed to '" + C.Name + "' as a variadic argument";
-    break;
-  case EscapeCauseKind::MovedByRealloc:
-    S = "content moved by realloc";
-    break;
-  case EscapeCauseKind::UnsupportedInstruction:
-    S = "used by unsupported instruction '" + C.Name + "'";
-    break;
-  case EscapeCauseKind::NotAnalysed:
-    S = describeSkip(C.Skip);
-    break;
-  }
-  if (C.ViaInteger)
-    S = "converted to integer (" + S + ")";
-  return S;
 }
 
 } // namespace escape

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/EscapeGraph.h"
+#include "escape/Messages.h"
 
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "escape/Messages.h"
 #include "escape/Report.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -88,7 +89,8 @@ SiteRecord recordSiteSource(const SiteVerdict &V, StringRef IRSpelling,
 
 void recordSiteOutcome(SiteRecord R, const SiteDecision &D) {
   R.Result = D.Result;
-  R.KeptReason = D.KeptReason;
+  R.Keep = D.Keep;
+  R.StackBufferBytes = D.StackBufferBytes;
   reportSink().Sites.push_back(std::move(R));
 }
 
@@ -166,27 +168,6 @@ PreservedAnalyses EscapeInventoryPass::run(Module &M, ModuleAnalysisManager &MAM
     return PreservedAnalyses::all();
   recordInventory(M, MAM.getResult<EscapeAnalysis>(M));
   return PreservedAnalyses::all();
-}
-
-std::string describeOutcome(Outcome O, StringRef Reason, StringRef KeptReason) {
-  switch (O) {
-  case Outcome::Escapes:
-    return ("escapes to heap: " + Reason).str();
-  case Outcome::Moved:
-    if (!KeptReason.empty())
-      return ("does not escape; moved to stack " + KeptReason).str();
-    return "does not escape; moved to stack";
-  case Outcome::MovedFreed:
-    return ("freed on every path before return; moved to stack" +
-            (KeptReason.empty() ? "" : " " + KeptReason) + " (address " +
-            Reason + ")")
-        .str();
-  case Outcome::KeptOnHeap:
-    return ("does not escape; kept on heap: " + KeptReason).str();
-  case Outcome::NoEscape:
-    return "does not escape";
-  }
-  return "";
 }
 
 } // namespace escape

@@ -10,6 +10,7 @@
 #define ESCAPE_LIB_TRANSFORMS_DEMOTIONRULES_H
 
 #include "escape/EscapeAnalysis.h"
+#include "escape/KeepCause.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -28,9 +29,9 @@ namespace escape {
 /// The deallocations that free a site's object (FreeMatching.cpp).
 struct MatchedFrees {
   llvm::SmallVector<llvm::CallBase *, 4> Calls;
-  /// Non-empty when the frees forbid demotion: "reallocated",
-  /// "freed by mismatched 'free'", "freed together with other objects".
-  std::string Blocker;
+  /// Set when the frees forbid demotion: Reallocated, MismatchedFree,
+  /// FreedWithOthers, MayBeFreedInCallee, MayBeFreedIndirectly.
+  KeepCause Blocker;
 };
 
 /// Finds every free/delete/realloc whose pointer may point to the object of
@@ -71,9 +72,9 @@ private:
 struct FreedBeforeReturn {
   /// The frees of the allocation's own value met on the walk (to remove).
   llvm::SmallVector<llvm::CallBase *, 4> Calls;
-  /// Non-empty when the rule does not apply: "a path returns without
-  /// freeing it", "a call may unwind before it is freed", ...
-  std::string Blocker;
+  /// The rule applies. Why it does not (a path returns without freeing it,
+  /// a call may unwind first, ...) is traced with -debug-only=escape.
+  bool Holds = true;
 };
 
 /// Checks that every path from \p Site's allocation frees that very object,

@@ -42,25 +42,25 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
       // A callee may free it: that call cannot be removed, and must never
       // receive a stack slot.
       const Function *Callee = FC.Call->getCalledFunction();
-      M.Blocker = Callee ? "may be freed inside '" +
-                               prettyFunctionName(Callee->getName()) + "'"
-                         : std::string("may be freed by an indirect call");
+      M.Blocker = Callee ? KeepCause::named(KeepCauseKind::MayBeFreedInCallee,
+                                            prettyFunctionName(Callee->getName()))
+                         : KeepCause(KeepCauseKind::MayBeFreedIndirectly);
       return M;
     }
     if (FC.IsRealloc) {
-      M.Blocker = "reallocated";
+      M.Blocker = KeepCauseKind::Reallocated;
       return M;
     }
     if (P.count() != 1) {
-      M.Blocker = "freed together with other objects";
+      M.Blocker = KeepCauseKind::FreedWithOthers;
       return M;
     }
     std::optional<StringRef> Family = deallocationFamily(*FC.Call, TLI);
     if (!Family || *Family != Site.Family) {
       const Function *Callee = FC.Call->getCalledFunction();
-      M.Blocker = "mismatched free ('" +
-                  (Callee ? prettyFunctionName(Callee->getName()) : std::string("?")) +
-                  "')";
+      M.Blocker = KeepCause::named(
+          KeepCauseKind::MismatchedFree,
+          Callee ? prettyFunctionName(Callee->getName()) : std::string("?"));
       return M;
     }
     M.Calls.push_back(const_cast<CallBase *>(FC.Call));

@@ -38,6 +38,7 @@
 #include "DemotionRules.h"
 
 #include "escape/AllocationSites.h"
+#include "escape/Messages.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -171,11 +172,12 @@ freedBeforeReturn(const AllocationSite &Site, const TargetLibraryInfo &TLI,
                   const SmallPtrSetImpl<const CallBase *> &BecomeAllocas) {
   FreedBeforeReturn R;
   CallBase *Alloc = Site.Call;
-  auto Fail = [&](const Twine &Why) {
+  auto Fail = [&](const char *Why) {
     R.Calls.clear();
-    R.Blocker = Why.str();
+    R.Holds = false;
     LLVM_DEBUG(dbgs() << "escape: " << *Alloc << " not freed before return: "
-                      << R.Blocker << "\n");
+                      << Why << "\n");
+    (void)Why;
     return R;
   };
 

@@ -16,6 +16,7 @@
 #include "escape/HeapToStack.h"
 
 #include "DemotionRules.h"
+#include "escape/Messages.h"
 #include "escape/Report.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -141,37 +142,48 @@ static void demoteVariable(const AllocationSite &Site, ArrayRef<CallBase *> Free
   ++NumDemoted;
 }
 
-/// Decides, for each site of \p Info, whether it can be moved, into
-/// \p Decisions (one per site, in order), then moves the sites planned
-/// (when Opts.Demote). The analysis result is only read. Returns true if
-/// the IR changed.
-static bool demoteAllocations(const FunctionEscapeInfo &Info,
-                              std::vector<SiteDecision> &Decisions, Function &F,
-                              FunctionAnalysisManager &FAM,
-                              const EscapeOptions &Opts, FrameExits &Exits) {
+namespace {
+/// One site to move and the deallocations to remove with it.
+struct PlannedMove {
+  unsigned Site; ///< index into FunctionEscapeInfo::Sites
+  SmallVector<CallBase *, 4> Frees;
+};
+
+/// The transform's decisions for one function, made before any IR changes
+/// (the Attributor's updateImpl/manifest split): one decision per site, in
+/// the order of FunctionEscapeInfo::Sites, and the moves that follow.
+struct DemotionPlan {
+  std::vector<SiteDecision> Decisions;
+  SmallVector<PlannedMove, 8> Moves;
+};
+} // namespace
+
+/// Decides, for each site of \p Info, whether it can be moved. Reads the
+/// analysis result and the IR; changes nothing.
+static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
+                                  FunctionAnalysisManager &FAM,
+                                  const EscapeOptions &Opts, FrameExits &Exits) {
+  DemotionPlan Result;
+  std::vector<SiteDecision> &Decisions = Result.Decisions;
   Decisions.assign(Info.Sites.size(), SiteDecision());
   if (Info.Sites.empty())
-    return false;
+    return Result;
   const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
-  std::string Disabled;
+  KeepCause Disabled;
   if (Info.Skipped != SkipReason::None)
-    Disabled = describeSkip(Info.Skipped);
+    Disabled = KeepCause::notAnalysed(Info.Skipped);
   else if (F.hasOptNone())
-    Disabled = "optimization disabled";
+    Disabled = KeepCauseKind::OptimizationDisabled;
   else if (!Opts.Demote)
-    Disabled = "demotion disabled";
+    Disabled = KeepCauseKind::DemotionDisabled;
   else if (F.hasFnAttribute("escape-keep-heap"))
-    Disabled = "demotion disabled for this function";
+    Disabled = KeepCauseKind::DisabledForFunction;
 
   LoopInfo *LI = nullptr;
   bool Irreducible = false;
   uint64_t Budget = Info.Recursive ? Opts.MaxRecursiveFrameSize : Opts.MaxFrameSize;
   uint64_t Used = 0;
-  struct Plan {
-    unsigned Site;
-    SmallVector<CallBase *, 4> Frees;
-  };
-  SmallVector<Plan, 8> Plans;
+  SmallVector<PlannedMove, 8> &Plans = Result.Moves;
   // Constant-size sites planned for demotion: their calls will be allocas,
   // which cannot unwind.
   SmallPtrSet<const CallBase *, 8> Planned;
@@ -184,9 +196,9 @@ static bool demoteAllocations(const FunctionEscapeInfo &Info,
     // every path before returning: its frees are then the ones to remove.
     std::optional<FreedBeforeReturn> Freed;
     if (V.Escapes) {
-      if (Disabled.empty() && V.Site.NotDemotable.empty()) {
+      if (!Disabled && !V.Site.NotDemotable) {
         FreedBeforeReturn FB = freedBeforeReturn(V.Site, TLI, Exits, Planned);
-        if (FB.Blocker.empty())
+        if (FB.Holds)
           Freed = std::move(FB);
       }
       if (!Freed) {
@@ -194,23 +206,26 @@ static bool demoteAllocations(const FunctionEscapeInfo &Info,
         return;
       }
     }
-    auto Keep = [&](std::string Why) {
+    auto Keep = [&](KeepCause Why) {
+      assert(Why && "a site kept on the heap has a cause");
       if (Freed) { // it escapes; the freed-before-return rule did not help
+        LLVM_DEBUG(dbgs() << "escape: " << *V.Site.Call
+                          << " freed before return, but kept: "
+                          << describeKeep(Why) << "\n");
         D.Result = Outcome::Escapes;
         return;
       }
       LLVM_DEBUG(dbgs() << "escape: keeping " << *V.Site.Call << " on the heap: "
-                        << Why << "\n");
+                        << describeKeep(Why) << "\n");
       D.Result = Outcome::KeptOnHeap;
-      D.KeptReason = std::move(Why);
-      ++NumKeptOnHeap;
+      D.Keep = std::move(Why);
     };
     const AllocationSite &S = V.Site;
-    if (!Disabled.empty()) {
+    if (Disabled) {
       Keep(Disabled);
       return;
     }
-    if (!S.NotDemotable.empty()) {
+    if (S.NotDemotable) {
       Keep(S.NotDemotable);
       return;
     }
@@ -223,13 +238,13 @@ static bool demoteAllocations(const FunctionEscapeInfo &Info,
          (S.Kind != AllocKind::New && S.Kind != AllocKind::NewArray &&
           S.Kind != AllocKind::Malloc) ||
          S.Call->arg_size() != 1)) {
-      Keep("non-constant size");
+      Keep(KeepCauseKind::NonConstantSize);
       return;
     }
     uint64_t Bytes = Variable ? Opts.MaxVariableSize : *S.Size;
     if (Bytes > Opts.MaxObjectSize) {
-      Keep(Variable ? std::string("non-constant size")
-                    : "too large for stack (" + std::to_string(Bytes) + " bytes)");
+      Keep(Variable ? KeepCause(KeepCauseKind::NonConstantSize)
+                    : KeepCause::tooLarge(Bytes));
       return;
     }
     SmallVector<CallBase *, 4> Frees;
@@ -238,7 +253,7 @@ static bool demoteAllocations(const FunctionEscapeInfo &Info,
       Frees = std::move(Freed->Calls);
     } else {
       MatchedFrees MF = matchFrees(Info, S, TLI);
-      if (!MF.Blocker.empty()) {
+      if (MF.Blocker) {
         Keep(MF.Blocker);
         return;
       }
@@ -248,13 +263,13 @@ static bool demoteAllocations(const FunctionEscapeInfo &Info,
         Irreducible = containsIrreducibleCFG<const BasicBlock *>(RPOT, *LI);
       }
       if (liveAcrossIterations(Info, S, *LI, Irreducible)) {
-        Keep("live across loop iterations");
+        Keep(KeepCauseKind::LiveAcrossIterations);
         return;
       }
       Frees = std::move(MF.Calls);
     }
     if (Used + Bytes > Budget) {
-      Keep("stack budget exhausted");
+      Keep(KeepCauseKind::StackBudgetExhausted);
       return;
     }
     Used += Bytes;
@@ -278,25 +293,30 @@ static bool demoteAllocations(const FunctionEscapeInfo &Info,
     if (Plans.size() == Before)
       break;
   }
-  if (Plans.empty())
-    return false;
+  for (const PlannedMove &P : Plans)
+    if (!Info.Sites[P.Site].Site.Size)
+      Decisions[P.Site].StackBufferBytes = Opts.MaxVariableSize;
+  return Result;
+}
 
-  for (Plan &P : Plans) {
+/// Moves the sites \p Plan says to move. Returns true if the IR changed.
+static bool applyDemotionPlan(const FunctionEscapeInfo &Info,
+                              const DemotionPlan &Plan, Function &F,
+                              const EscapeOptions &Opts) {
+  if (Plan.Moves.empty())
+    return false;
+  for (const PlannedMove &P : Plan.Moves) {
     const AllocationSite &S = Info.Sites[P.Site].Site;
-    assert((Decisions[P.Site].Result == Outcome::Moved ||
-            Decisions[P.Site].Result == Outcome::MovedFreed) &&
+    const SiteDecision &D = Plan.Decisions[P.Site];
+    assert((D.Result == Outcome::Moved || D.Result == Outcome::MovedFreed) &&
            "a planned site is decided as moved");
-    assert((!Info.Sites[P.Site].Escapes ||
-            Decisions[P.Site].Result == Outcome::MovedFreed) &&
+    assert((!Info.Sites[P.Site].Escapes || D.Result == Outcome::MovedFreed) &&
            "an escaping site is moved only when freed before return");
+    assert(Opts.Demote && "nothing is moved with demotion disabled");
     if (S.Size)
       demote(S, P.Frees, F);
-    else {
-      demoteVariable(S, P.Frees, F, Opts.MaxVariableSize);
-      Decisions[P.Site].KeptReason =
-          "when at most " + std::to_string(Opts.MaxVariableSize) +
-          " bytes; larger sizes stay on the heap";
-    }
+    else
+      demoteVariable(S, P.Frees, F, D.StackBufferBytes);
   }
   // A demoted object may now be passed to a call marked `tail`, which
   // promises the callee does not access the caller's stack.
@@ -324,8 +344,8 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
       ORE.emit([&] {
         return OptimizationRemark(DEBUG_TYPE, "MovedToStack", Locs[I], BB)
                << Spellings[I] << " "
-               << describeOutcome(D.Result, describeCause(V.Cause),
-                                  D.KeptReason);
+               << describeOutcome(D.Result, describeCause(V.Cause), D.Keep,
+                                  D.StackBufferBytes);
       });
       break;
     case Outcome::Escapes:
@@ -340,7 +360,7 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
       ORE.emit([&] {
         return OptimizationRemarkMissed(DEBUG_TYPE, "KeptOnHeap", Locs[I], BB)
                << Spellings[I] << " does not escape; kept on heap: "
-               << D.KeptReason;
+               << describeKeep(D.Keep);
       });
       break;
     }
@@ -471,12 +491,18 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
       for (unsigned I = 0; I < Info.Sites.size(); ++I)
         Records.push_back(
             recordSiteSource(Info.Sites[I], Spellings[I], F.getName()));
-    std::vector<SiteDecision> Decisions;
-    bool FChanged = demoteAllocations(Info, Decisions, F, FAM, Opts, Exits);
+    DemotionPlan Plan = planDemotions(Info, F, FAM, Opts, Exits);
+    const std::vector<SiteDecision> &Decisions = Plan.Decisions;
+    assert(Decisions.size() == Info.Sites.size() && "one decision per site");
     for (unsigned I = 0; I < Records.size(); ++I)
       recordSiteOutcome(std::move(Records[I]), Decisions[I]);
-    for (const SiteDecision &D : Decisions)
+    for (const SiteDecision &D : Decisions) {
+      assert((D.Result == Outcome::KeptOnHeap) == bool(D.Keep) &&
+             "a keep cause exactly for the sites kept on the heap");
       ++(D.Result == Outcome::Escapes ? NumSitesEscaping : NumSitesLocal);
+      NumKeptOnHeap += D.Result == Outcome::KeptOnHeap;
+    }
+    bool FChanged = applyDemotionPlan(Info, Plan, F, Opts);
     emitRemarks(F, Info, Decisions, Spellings, Locs, Blocks);
     if (FChanged) {
       Changed = true;

@@ -1,0 +1,104 @@
+//===- Summary.h - Go's leak summaries of functions and parameters -------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// What a caller needs to know of a callee, as Go's leaks.go records per
+/// parameter the minimum derefs at which it reaches the heap and the
+/// result. Computed by the solver (Solver.cpp, from the walks of {heap} and
+/// the result and the points-to sets), applied at direct call sites by the
+/// graph builder (Calls.cpp), printed by describeParam (Messages.h).
+/// Summaries only grow as a recursive component is iterated (more leaks,
+/// lower derefs), which is what makes the iteration terminate.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_SUMMARY_H
+#define ESCAPE_SUMMARY_H
+
+#include "escape/EscapeCause.h"
+
+#include <climits>
+#include <utility>
+#include <vector>
+
+namespace escape {
+
+/// Go's leak summary of one parameter. Deref levels are counted from the
+/// parameter's value: 0 means the pointer itself flows, 1 what it points to.
+struct ParamSummary {
+  static constexpr int None = INT_MAX;
+  int HeapDerefs = None;   ///< min derefs at which it reaches {heap}
+  int ResultDerefs = None; ///< min derefs at which it reaches the result
+  bool MayFree = false;    ///< memory reachable from it may be freed
+  bool MayWrite = false;   ///< foreign pointers may be stored into it
+  EscapeCause HeapCause;   ///< why it leaks (callee's view), when it does
+  /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
+  std::vector<unsigned> StoredInto;
+
+  /// Reaches {heap} at some deref level (the parameter itself at 0).
+  bool leaksToHeap() const { return HeapDerefs != None; }
+  /// Reaches the result at some deref level.
+  bool leaksToResult() const { return ResultDerefs != None; }
+  /// Leaks in any way Go's -m would report: to the heap, the result, or
+  /// into another argument's object.
+  bool leaks() const {
+    return leaksToHeap() || leaksToResult() || !StoredInto.empty();
+  }
+  /// The summary of a parameter nothing is known about: it leaks itself,
+  /// and what it reaches may be freed or written (a function not analysed,
+  /// a recursive component given up).
+  static ParamSummary unknown();
+  /// Without the levels that describe its content (derefs >= 1), for a
+  /// pointer to memory that holds no addresses.
+  ParamSummary withoutContentLevels() const;
+
+  bool operator==(const ParamSummary &O) const {
+    return HeapDerefs == O.HeapDerefs && ResultDerefs == O.ResultDerefs &&
+           MayFree == O.MayFree && MayWrite == O.MayWrite;
+  }
+  bool operator!=(const ParamSummary &O) const { return !(*this == O); }
+};
+
+/// The summary of a function, one entry per formal argument.
+struct FunctionSummary {
+  std::vector<ParamSummary> Params;
+  /// The result may hold pointers the caller cannot see (not derived from
+  /// the arguments).
+  bool ReturnsUnknown = false;
+  /// `*param[Dst] = param[Src]`: pairs (Dst, Src) of argument numbers. Go
+  /// sends such a store to the heap ("leaking param"); here the caller
+  /// replays it as a store between its own arguments, so linking two local
+  /// objects through a helper keeps both local.
+  std::vector<std::pair<unsigned, unsigned>> ParamStores;
+  /// `*param[Dst] = *param[Src]`, Dst != Src: what one argument's object
+  /// holds copied into another's (a pointer swap, `dst = src` through
+  /// references). Replayed by the caller as a load and a store, so the
+  /// source's content does not leak. A parameter's content written back
+  /// into its own object (`*s += x`) needs nothing.
+  std::vector<std::pair<unsigned, unsigned>> ContentStores;
+  /// The function hands the caller memory it allocated itself: through its
+  /// result (a factory), or stored into an argument's object (sret, as
+  /// std::make_unique at -O0). The caller then sees an allocation site at
+  /// the call (AllocKind::Call) whose own verdict it decides.
+  bool ReturnsFresh = false;
+  std::vector<unsigned> FreshInto;
+  /// The summary of a function nothing is known about, with \p NumArgs
+  /// arguments: every parameter ParamSummary::unknown(), result unknown.
+  static FunctionSummary unknown(unsigned NumArgs);
+
+  bool operator==(const FunctionSummary &O) const {
+    return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
+           ParamStores == O.ParamStores && ContentStores == O.ContentStores &&
+           ReturnsFresh == O.ReturnsFresh &&
+           FreshInto == O.FreshInto;
+  }
+};
+
+} // namespace escape
+
+#endif // ESCAPE_SUMMARY_H
