@@ -20,8 +20,8 @@ struct EscapeOptions;
 /// the EscapeAnalysis, and the pipeline placement: `escape-inventory` at
 /// PipelineStart (before any optimisation), `escape` at OptimizerEarly
 /// (after the inliner, before sanitizer instrumentation, which clang adds
-/// at OptimizerLast). Registering twice with one PassBuilder (clang given
-/// the file both as -fplugin and -fpass-plugin) has no further effect.
+/// at OptimizerLast). Call it once per PassBuilder: the clang plugin drops
+/// its own library from -fpass-plugin so that clang does not call it again.
 /// \p Opts are the transform's settings in the pipeline placement (the
 /// clang plugin's arguments); `escape<...>` in a pipeline text sets its own.
 void registerEscapePasses(llvm::PassBuilder &PB, const EscapeOptions &Opts);

@@ -20,21 +20,51 @@
 #define ESCAPE_REPORTJSON_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 #include <vector>
 
 namespace escape {
 
+/// What an entry is about.
+enum class EntryKind : uint8_t {
+  Site,  ///< an allocation site (`new T`, `malloc`, a library allocation)
+  Param, ///< a pointer or reference parameter (`this` included)
+  Local, ///< a local whose address outlives its frame
+};
+
+/// An entry's verdict, as the JSON's "verdict" names it.
+enum class EntryVerdict : uint8_t {
+  Escapes,           ///< a site or local that may outlive its function
+  DoesNotEscape,     ///< a site or parameter that does not escape
+  FreedBeforeReturn, ///< escapes, but freed on every path before return
+  Leaks,             ///< a parameter that leaks (Go's "leaking param")
+  Eliminated,        ///< a site the optimizer removed before the pass ran
+};
+
+/// The JSON names: "site", "param", "local"; "escapes", "does not escape",
+/// "freed before return", "leaks", "eliminated".
+llvm::StringRef entryKindName(EntryKind K);
+llvm::StringRef entryVerdictName(EntryVerdict V);
+
+/// A position in the user's source: the location diagnostics are given at,
+/// and its presumed file (canonicalFile), line and column (1-based).
+struct SourcePlace {
+  clang::SourceLocation Loc;
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+
 struct ReportEntry {
   clang::SourceLocation Loc;
   std::string File;
   unsigned Line = 0, Column = 0;
   std::string Function; ///< demangled, without parameters; may be empty
-  std::string Kind;     ///< "site", "param" or "local"
-  std::string What;     ///< `new Widget`, the parameter's name, ...
-  std::string Verdict;  ///< "escapes", "does not escape", "leaks", "eliminated"
-  std::string Reason;   ///< why it escapes / why it stayed on the heap
+  EntryKind Kind = EntryKind::Site;
+  std::string What; ///< `new Widget`, the parameter's name, ...
+  EntryVerdict Verdict = EntryVerdict::Escapes;
+  std::string Reason; ///< why it escapes / leaks / stayed on the heap
   bool Moved = false;   ///< demoted to the stack
   /// Allocation sites: the copies of the site after inlining and how many
   /// of them were demoted (the verdict is the worst copy's).

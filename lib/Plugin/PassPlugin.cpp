@@ -25,8 +25,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <dlfcn.h>
-#include <mutex>
-#include <set>
 #include <string>
 
 using namespace llvm;
@@ -34,13 +32,6 @@ using namespace llvm;
 namespace escape {
 
 void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts) {
-  static std::mutex Lock;
-  static std::set<PassBuilder *> Registered;
-  {
-    std::lock_guard<std::mutex> G(Lock);
-    if (!Registered.insert(&PB).second)
-      return;
-  }
   PB.registerAnalysisRegistrationCallback([](ModuleAnalysisManager &MAM) {
     MAM.registerPass([] { return EscapeAnalysis(); });
   });

@@ -8,11 +8,40 @@
 
 #include "escape/ReportJson.h"
 
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace escape {
+
+llvm::StringRef entryKindName(EntryKind K) {
+  switch (K) {
+  case EntryKind::Site:
+    return "site";
+  case EntryKind::Param:
+    return "param";
+  case EntryKind::Local:
+    return "local";
+  }
+  llvm_unreachable("unknown entry kind");
+}
+
+llvm::StringRef entryVerdictName(EntryVerdict V) {
+  switch (V) {
+  case EntryVerdict::Escapes:
+    return "escapes";
+  case EntryVerdict::DoesNotEscape:
+    return "does not escape";
+  case EntryVerdict::FreedBeforeReturn:
+    return "freed before return";
+  case EntryVerdict::Leaks:
+    return "leaks";
+  case EntryVerdict::Eliminated:
+    return "eliminated";
+  }
+  llvm_unreachable("unknown entry verdict");
+}
 
 /// Text as JSON takes it: source text and file names may hold bytes that
 /// are not UTF-8 (a Latin-1 comment, a `#line` name); they become U+FFFD.
@@ -34,15 +63,15 @@ std::string writeJsonReport(const std::string &Path,
         {"line", E.Line},
         {"column", E.Column},
         {"function", text(E.Function)},
-        {"kind", text(E.Kind)},
+        {"kind", entryKindName(E.Kind)},
         {"what", text(E.What)},
-        {"verdict", text(E.Verdict)},
+        {"verdict", entryVerdictName(E.Verdict)},
         {"reason", text(E.Reason)},
         {"moved", E.Moved},
         {"message", text(E.Message)},
         {"flow", std::move(Flow)},
     };
-    if (E.Kind == "site") {
+    if (E.Kind == EntryKind::Site) {
       O["copies"] = E.Copies;
       O["moved_copies"] = E.MovedCopies;
     }
