@@ -16,6 +16,7 @@
 
 #include "GraphBuilder.h"
 
+#include "llvm/Support/Debug.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -24,6 +25,8 @@
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Operator.h"
+
+#define DEBUG_TYPE "escape"
 
 using namespace llvm;
 
@@ -215,6 +218,8 @@ void GraphBuilder::visitInstruction(Instruction &I) {
     return;
   }
   // Not modelled: be conservative.
+  LLVM_DEBUG(dbgs() << "escape: not modelled, its pointer operands escape: "
+                    << I << "\n");
   for (const Use &U : I.operands())
     if (auto Op = operand(U.get()))
       G->addEscape(*Op, 0, &I,

@@ -30,7 +30,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "GraphBuilder.h"
 #include "Solver.h"
+#include "escape/Messages.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Argument.h"
@@ -38,7 +40,6 @@
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/Support/Debug.h"
-#include "GraphBuilder.h"
 #include <deque>
 #include <set>
 
@@ -299,8 +300,12 @@ private:
   void decideSites(const Walk &Heap, const Walk &Res) {
     for (SiteVerdict &V : Info.Sites) {
       std::optional<LocationId> O = G.lookupObject(V.Site.Call);
-      if (!O)
+      assert(O && "the graph builder gives every site an object location");
+      if (!O) { // never demote what the graph does not model
+        V.Escapes = true;
+        V.Cause = {EscapeCauseKind::UnsupportedInstruction, nullptr, V.Site.Call};
         continue;
+      }
       if (Heap.Derefs[*O] < 0) {
         V.Escapes = true;
         V.Path = path(Heap, *O, V.Cause);
@@ -308,6 +313,10 @@ private:
         V.Escapes = true;
         V.Path = path(Res, *O, V.Cause);
       }
+      LLVM_DEBUG(dbgs() << "escape: " << *V.Site.Call << ": "
+                        << (V.Escapes ? "escapes: " + describeCause(V.Cause)
+                                      : std::string("does not escape"))
+                        << "\n");
     }
   }
 
