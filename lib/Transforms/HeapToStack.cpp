@@ -51,19 +51,25 @@ STATISTIC(NumKeptOnHeap, "Non-escaping allocations kept on the heap");
 
 namespace escape {
 
+/// A `[Bytes x i8]` slot in \p F's entry block (where SROA promotes), with
+/// the alignment \p Site's allocator guarantees.
+static AllocaInst *createEntrySlot(const AllocationSite &Site, uint64_t Bytes,
+                                   Function &F) {
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  IRBuilder<> Entry(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
+  AllocaInst *Slot = Entry.CreateAlloca(
+      ArrayType::get(Entry.getInt8Ty(), Bytes), DL.getAllocaAddrSpace(),
+      nullptr, Site.Call->getName() + ".stack");
+  Slot->setAlignment(Site.Alignment);
+  return Slot;
+}
+
 /// Replaces the allocation call of \p Site by an entry-block alloca.
 static void demote(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
                    Function &F) {
   CallBase *Call = Site.Call;
   uint64_t Size = std::max<uint64_t>(*Site.Size, 1);
-  LLVMContext &Ctx = F.getContext();
-  const DataLayout &DL = F.getParent()->getDataLayout();
-
-  IRBuilder<> Entry(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
-  AllocaInst *Slot = Entry.CreateAlloca(
-      ArrayType::get(Type::getInt8Ty(Ctx), Size), DL.getAllocaAddrSpace(),
-      nullptr, Call->getName() + ".stack");
-  Slot->setAlignment(Site.Alignment);
+  AllocaInst *Slot = createEntrySlot(Site, Size, F);
 
   // An invoke of an allocation function becomes a call: the stack slot
   // cannot throw std::bad_alloc.
@@ -100,13 +106,7 @@ static void demote(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
 static void demoteVariable(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
                            Function &F, uint64_t Limit) {
   auto *Call = cast<CallInst>(Site.Call);
-  LLVMContext &Ctx = F.getContext();
-  const DataLayout &DL = F.getParent()->getDataLayout();
-  IRBuilder<> Entry(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
-  AllocaInst *Slot = Entry.CreateAlloca(
-      ArrayType::get(Type::getInt8Ty(Ctx), Limit), DL.getAllocaAddrSpace(),
-      nullptr, Call->getName() + ".stack");
-  Slot->setAlignment(Site.Alignment);
+  AllocaInst *Slot = createEntrySlot(Site, Limit, F);
 
   Value *Size = Call->getArgOperand(0);
   IRBuilder<> B(Call);
