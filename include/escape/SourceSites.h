@@ -80,7 +80,11 @@ struct SourceInventory {
   std::map<std::string, SourceFunction> FunctionsByMangledName;
 };
 
-/// Walks the translation unit (template instantiations included).
+/// Walks the translation unit (template instantiations included). An
+/// allocation that never runs is no site: one in an unevaluated or a
+/// constant-evaluated operand, in a discarded `if constexpr` branch (in a
+/// template, a branch no instantiation keeps) or in the compile-time branch
+/// of `if consteval`.
 SourceInventory collectSourceSites(clang::ASTContext &Ctx);
 
 /// True if, by its source type, an object of type \p T holds no address:

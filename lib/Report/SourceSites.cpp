@@ -28,12 +28,175 @@ namespace escape {
 namespace {
 
 class SiteCollector : public RecursiveASTVisitor<SiteCollector> {
+  using Base = RecursiveASTVisitor<SiteCollector>;
+
 public:
   SiteCollector(ASTContext &Ctx, SourceInventory &Out)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Names(Ctx), Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
+
+  // --- Code that never runs -------------------------------------------
+  // An allocation in an unevaluated operand, in a constant-evaluated
+  // expression or in a discarded statement never runs: it gets no site (a
+  // site without a record reads "eliminated"). Each Traverse below calls the
+  // base traversal without a queue, so the children are traversed before
+  // the counter is restored.
+
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    // sizeof of a variable-length array evaluates the expression, or the
+    // type's bounds.
+    bool Evaluated =
+        (E->getKind() == UETT_SizeOf || E->getKind() == UETT_DataSizeOf) &&
+        Ctx.getAsVariableArrayType(E->getTypeOfArgument());
+    NeverRuns Scope(*this, !Evaluated);
+    return Base::TraverseUnaryExprOrTypeTraitExpr(E);
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *E) {
+    NeverRuns Scope(*this);
+    return Base::TraverseCXXNoexceptExpr(E);
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    // typeid of a glvalue of polymorphic class type evaluates its operand.
+    // In a template, that depends on the instantiation.
+    bool Dependent = !E->isTypeOperand() && E->getExprOperand()->isTypeDependent();
+    DependsOnInstantiation Scope(*this, Dependent);
+    NeverRuns Scope2(*this, !Dependent && !E->isPotentiallyEvaluated());
+    return Base::TraverseCXXTypeidExpr(E);
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL) {
+    NeverRuns Scope(*this);
+    return Base::TraverseDecltypeTypeLoc(TL);
+  }
+  bool TraverseDecltypeType(DecltypeType *T) {
+    NeverRuns Scope(*this);
+    return Base::TraverseDecltypeType(T);
+  }
+  // typeof of an expression of variably modified type evaluates it.
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc TL) {
+    NeverRuns Scope(*this, !TL.getUnderlyingExpr()->getType()->isVariablyModifiedType());
+    return Base::TraverseTypeOfExprTypeLoc(TL);
+  }
+  bool TraverseTypeOfExprType(TypeOfExprType *T) {
+    NeverRuns Scope(*this, !T->getUnderlyingExpr()->getType()->isVariablyModifiedType());
+    return Base::TraverseTypeOfExprType(T);
+  }
+  bool TraverseRequiresExpr(RequiresExpr *E) {
+    NeverRuns Scope(*this);
+    return Base::TraverseRequiresExpr(E);
+  }
+  // Constant-evaluated: only the compiler runs these.
+  bool TraverseConstantExpr(ConstantExpr *E) {
+    NeverRuns Scope(*this);
+    return Base::TraverseConstantExpr(E);
+  }
+  bool TraverseStaticAssertDecl(StaticAssertDecl *D) {
+    NeverRuns Scope(*this);
+    return Base::TraverseStaticAssertDecl(D);
+  }
+  bool TraverseVarDecl(VarDecl *D) {
+    NeverRuns Scope(*this, D->isConstexpr());
+    return Base::TraverseVarDecl(D);
+  }
+  // An array bound is constant, or the array has a variable length and
+  // its bound runs; in a template, that depends on the instantiation.
+  bool TraverseConstantArrayTypeLoc(ConstantArrayTypeLoc TL) {
+    NeverRuns Scope(*this);
+    return Base::TraverseConstantArrayTypeLoc(TL);
+  }
+  bool TraverseConstantArrayType(ConstantArrayType *T) {
+    NeverRuns Scope(*this);
+    return Base::TraverseConstantArrayType(T);
+  }
+  bool TraverseDependentSizedArrayTypeLoc(DependentSizedArrayTypeLoc TL) {
+    DependsOnInstantiation Scope(*this, true);
+    return Base::TraverseDependentSizedArrayTypeLoc(TL);
+  }
+  bool TraverseDependentSizedArrayType(DependentSizedArrayType *T) {
+    DependsOnInstantiation Scope(*this, true);
+    return Base::TraverseDependentSizedArrayType(T);
+  }
+  bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &A) {
+    NeverRuns Scope(*this);
+    return Base::TraverseTemplateArgumentLoc(A);
+  }
+  bool TraverseTemplateArgument(const TemplateArgument &A) {
+    NeverRuns Scope(*this);
+    return Base::TraverseTemplateArgument(A);
+  }
+
+  /// `if constexpr` runs one branch: the other is discarded (in a template
+  /// instantiation it is not even there). In a template whose condition
+  /// depends on the arguments, either may run: their sites wait for an
+  /// instantiation that has them. The compile-time branch of `if consteval`
+  /// never runs.
+  bool TraverseIfStmt(IfStmt *S) {
+    if (!S->isConstexpr() && !S->isConsteval())
+      return Base::TraverseIfStmt(S);
+    if (!WalkUpFromIfStmt(S))
+      return false;
+    if (!TraverseStmt(S->getInit()) ||
+        !TraverseStmt(S->getConditionVariableDeclStmt()))
+      return false;
+    {
+      NeverRuns Scope(*this);
+      if (!TraverseStmt(S->getCond()))
+        return false;
+    }
+    Stmt *Runs = nullptr;
+    bool Known = true;
+    if (S->isConsteval()) {
+      Runs = S->isNegatedConsteval() ? S->getThen() : S->getElse();
+    } else if (std::optional<Stmt *> Case = S->getNondiscardedCase(Ctx)) {
+      Runs = *Case;
+    } else {
+      Known = false; // value-dependent condition
+    }
+    for (Stmt *Branch : {S->getThen(), S->getElse()}) {
+      if (!Branch)
+        continue;
+      NeverRuns Scope(*this, Known && Branch != Runs);
+      DependsOnInstantiation Scope2(*this, !Known);
+      if (!TraverseStmt(Branch))
+        return false;
+    }
+    return true;
+  }
+
+  /// A lambda's body runs when the lambda is called, wherever the lambda
+  /// was written: `decltype([] { ... })` names a type that may be called.
+  /// The specializations of a generic lambda's call operator are visited
+  /// too (the base traversal gives only the pattern) when the pattern has
+  /// sites that wait for an instantiation.
+  bool TraverseLambdaExpr(LambdaExpr *E) {
+    unsigned Waiting = TentativeAdds;
+    if (!Base::TraverseLambdaExpr(E))
+      return false;
+    if (NeverRunDepth) {
+      unsigned Saved = NeverRunDepth;
+      NeverRunDepth = 0;
+      bool Ok = TraverseStmt(E->getBody());
+      NeverRunDepth = Saved;
+      if (!Ok)
+        return false;
+    }
+    if (TentativeAdds == Waiting)
+      return true;
+    const FunctionTemplateDecl *FT =
+        E->getCallOperator()->getDescribedFunctionTemplate();
+    if (!FT)
+      return true;
+    unsigned SavedNeverRuns = NeverRunDepth, SavedDependent = DependentDepth;
+    NeverRunDepth = DependentDepth = 0;
+    bool Ok = true;
+    for (FunctionDecl *Spec : FT->specializations())
+      if (Ok && Spec->doesThisDeclarationHaveABody())
+        Ok = TraverseStmt(Spec->getBody());
+    NeverRunDepth = SavedNeverRuns;
+    DependentDepth = SavedDependent;
+    return Ok;
+  }
 
   bool VisitCXXNewExpr(CXXNewExpr *E) {
     if (E->getOperatorNew() && !E->getOperatorNew()->isReplaceableGlobalAllocationFunction())
@@ -147,7 +310,7 @@ private:
   }
 
   void addLocalVar(const VarDecl *VD, SourceLocation L, bool Lambda) {
-    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
+    if (NeverRunDepth || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
       return;
     LocalAddress A;
     if (!position(L, A.Loc, A.File, A.Line, A.Column))
@@ -222,6 +385,8 @@ private:
   /// header, a system macro) or a template instantiation already gave it.
   void add(SourceLocation L, std::string Spelling, bool Definite,
            const Stmt *S, const Decl *D = nullptr, bool LibraryCall = false) {
+    if (NeverRunDepth)
+      return;
     SourceSite Site;
     if (!position(L, Site.Loc, Site.File, Site.Line, Site.Column))
       return;
@@ -230,8 +395,15 @@ private:
     // pattern, visited first, names the site as written.
     StringRef Family = StringRef(Spelling).take_until(
         [](char C) { return C == ' ' || C == '(' || C == '<'; });
-    if (!Seen.insert({Site.Loc.getRawEncoding(), Family.str()}).second)
+    SiteKey Key{Site.Loc.getRawEncoding(), Family.str()};
+    if (DependentDepth) {
+      ++TentativeAdds;
+      Tentative.emplace(Key, Spelling);
       return;
+    }
+    if (!Seen.insert(Key).second)
+      return;
+    Keys.push_back(Key);
     Site.Spelling = std::move(Spelling);
     Site.Definite = Definite;
     Site.LibraryCall = LibraryCall;
@@ -250,11 +422,52 @@ private:
     Out.Sites.push_back(std::move(Site));
   }
 
+  using SiteKey = std::pair<SourceLocation::UIntTy, std::string>;
+
+  /// While alive, what is traversed never runs (if \p On).
+  struct NeverRuns {
+    SiteCollector &C;
+    unsigned On;
+    NeverRuns(SiteCollector &C, bool On = true) : C(C), On(On) {
+      C.NeverRunDepth += this->On;
+    }
+    ~NeverRuns() { C.NeverRunDepth -= On; }
+  };
+  /// While alive, whether what is traversed runs depends on the template
+  /// arguments (if \p On): its sites wait for an instantiation.
+  struct DependsOnInstantiation {
+    SiteCollector &C;
+    unsigned On;
+    DependsOnInstantiation(SiteCollector &C, bool On) : C(C), On(On) {
+      C.DependentDepth += this->On;
+    }
+    ~DependsOnInstantiation() { C.DependentDepth -= On; }
+  };
+
   ASTContext &Ctx;
   SourceManager &SM;
   ASTNameGenerator Names;
   SourceInventory &Out;
-  std::set<std::pair<SourceLocation::UIntTy, std::string>> Seen;
+  std::set<SiteKey> Seen;
+  /// The key of each of Out.Sites.
+  std::vector<SiteKey> Keys;
+  /// Sites of template code that runs only in some instantiations, spelled
+  /// as written in the template; they become sites when an instantiation
+  /// has them.
+  std::map<SiteKey, std::string> Tentative;
+  unsigned TentativeAdds = 0;
+  unsigned NeverRunDepth = 0, DependentDepth = 0;
+
+public:
+  /// Template sites that an instantiation confirmed are spelled as the
+  /// template writes them (`new T`).
+  void finish() {
+    for (size_t I = 0; I < Out.Sites.size(); ++I) {
+      auto It = Tentative.find(Keys[I]);
+      if (It != Tentative.end())
+        Out.Sites[I].Spelling = It->second;
+    }
+  }
 };
 
 } // namespace
@@ -263,6 +476,7 @@ SourceInventory collectSourceSites(ASTContext &Ctx) {
   SourceInventory Inv;
   SiteCollector C(Ctx, Inv);
   C.TraverseAST(Ctx);
+  C.finish();
   return Inv;
 }
 
