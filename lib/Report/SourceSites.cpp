@@ -203,14 +203,7 @@ public:
       return true; // class-specific or placement operator new
     if (E->getNumPlacementArgs() && !isAlignOrNothrow(E))
       return true;
-    std::string S = "new " + typeName(E->getAllocatedType());
-    if (E->isArray()) {
-      if (std::optional<Expr *> Size = E->getArraySize(); Size && *Size)
-        S += "[" + text((*Size)->getSourceRange()) + "]";
-      else
-        S += "[]";
-    }
-    add(E->getBeginLoc(), S, true, E);
+    add(E->getBeginLoc(), newSpelling(E), true, E);
     return true;
   }
 
@@ -335,6 +328,38 @@ private:
     Line = PL.getLine();
     Column = PL.getColumn();
     return true;
+  }
+
+  /// A new-expression as written: `new Widget`, `new char[n]`,
+  /// `new char[n][4]` (the allocated type `char[4]` is the element of the
+  /// array that `[n]` counts), `new int[]` (`new int[]{1, 2, 3}`: the bound
+  /// comes from the initializer), `new Row` (`typedef char Row[4]`).
+  std::string newSpelling(const CXXNewExpr *E) {
+    if (!E->isArray())
+      return "new " + typeName(E->getAllocatedType());
+    TypeLoc TL = E->getAllocatedTypeSourceInfo()->getTypeLoc();
+    std::optional<const Expr *> Size = E->getArraySize();
+    std::string Bound;
+    if (Size && *Size) {
+      // A bound the user did not write is an integer literal clang puts at
+      // the end of the type: taken from the initializer (`new int[]{1, 2}`)
+      // or from an array typedef (`new Row`).
+      const auto *Lit = dyn_cast<IntegerLiteral>(*Size);
+      if (Lit && Lit->getLocation() == TL.getEndLoc()) {
+        if (!Ctx.hasSameType(TL.getType(), E->getAllocatedType()))
+          return "new " + typeName(TL.getType());
+      } else {
+        Bound = text((*Size)->getSourceRange());
+      }
+    }
+    // The allocated type's own bounds, as written, follow the new's.
+    std::string Dims;
+    while (ArrayTypeLoc ATL = TL.getUnqualifiedLoc().getAs<ArrayTypeLoc>()) {
+      const Expr *D = ATL.getSizeExpr();
+      Dims += "[" + (D ? text(D->getSourceRange()) : std::string()) + "]";
+      TL = ATL.getElementLoc();
+    }
+    return "new " + typeName(TL.getType()) + "[" + Bound + "]" + Dims;
   }
 
   bool isAlignOrNothrow(const CXXNewExpr *E) {
