@@ -41,8 +41,9 @@ namespace escape {
 std::string canonicalFile(llvm::StringRef Name);
 
 /// Every file of one translation unit by canonical name: the files the
-/// SourceManager read (named as at their first line) and the names `#line`
-/// directives gave. Built once per report.
+/// SourceManager read (named as at their first line), those a precompiled
+/// header or a module read, and the names `#line` directives gave. Built
+/// once per report.
 class SourceFileIndex {
 public:
   explicit SourceFileIndex(clang::SourceManager &SM);

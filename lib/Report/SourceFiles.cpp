@@ -36,22 +36,29 @@ std::string canonicalFile(StringRef Name) {
 }
 
 SourceFileIndex::SourceFileIndex(SourceManager &SM) : SM(SM) {
-  // The files read (local entries; a precompiled header's files are loaded
-  // entries and stay unknown).
-  for (unsigned I = 0, E = SM.local_sloc_entry_size(); I != E; ++I) {
-    const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+  auto AddFile = [&](const SrcMgr::SLocEntry &Entry) {
     if (!Entry.isFile())
-      continue;
+      return;
     SourceLocation Start = SourceLocation::getFromRawEncoding(Entry.getOffset());
     FileID FID = SM.getFileID(Start);
     if (FID.isInvalid())
-      continue;
+      return;
     const SrcMgr::FileInfo &FI = Entry.getFile();
     StringRef Name = FI.getName();
     if (Name.empty())
-      continue;
+      return;
     Parts[canonicalFile(Name)].push_back(
         {FID, 0, SrcMgr::isSystem(FI.getFileCharacteristic())});
+  };
+  // The files read for this translation unit (local entries), then those a
+  // precompiled header or a module read (loaded entries).
+  for (unsigned I = 0, E = SM.local_sloc_entry_size(); I != E; ++I)
+    AddFile(SM.getLocalSLocEntry(I));
+  for (unsigned I = 0, E = SM.loaded_sloc_entry_size(); I != E; ++I) {
+    bool Invalid = false;
+    const SrcMgr::SLocEntry &Entry = SM.getLoadedSLocEntry(I, &Invalid);
+    if (!Invalid)
+      AddFile(Entry);
   }
   // The names `#line` gave (and the line markers of preprocessed input).
   if (!SM.hasLineTable())
