@@ -359,7 +359,17 @@ private:
       Dims += "[" + (D ? text(D->getSourceRange()) : std::string()) + "]";
       TL = ATL.getElementLoc();
     }
-    return "new " + typeName(TL.getType()) + "[" + Bound + "]" + Dims;
+    // The bounds go where a declarator's name would: after `int`, inside
+    // the parentheses of `int (*[n])[4]` (an array of pointers to arrays).
+    std::string Declarator = "[" + Bound + "]" + Dims;
+    std::string Elem = typeName(TL.getType());
+    std::string Whole;
+    llvm::raw_string_ostream OS(Whole);
+    TL.getType().getUnqualifiedType().print(OS, policy(), Declarator);
+    OS.flush();
+    if (Whole == Elem + " " + Declarator)
+      Whole = Elem + Declarator;
+    return "new " + Whole;
   }
 
   bool isAlignOrNothrow(const CXXNewExpr *E) {
@@ -369,14 +379,17 @@ private:
            E->getOperatorNew()->isReplaceableGlobalAllocationFunction();
   }
 
-  std::string typeName(QualType T) {
+  PrintingPolicy policy() {
     PrintingPolicy P(Ctx.getLangOpts());
     P.SuppressTagKeyword = true;
     P.FullyQualifiedName = false;
     P.SuppressScope = false;
     P.Bool = true;
-    std::string S = T.getUnqualifiedType().getAsString(P);
-    return S;
+    return P;
+  }
+
+  std::string typeName(QualType T) {
+    return T.getUnqualifiedType().getAsString(policy());
   }
 
   std::string text(SourceRange R) {
