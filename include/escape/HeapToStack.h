@@ -40,6 +40,7 @@
 #include "llvm/IR/PassManager.h"
 
 namespace escape {
+struct ReportSink;
 
 /// The transform's decision on one allocation site (after the Attributor's
 /// AAHeapToStack AllocationInfo status): what became of it and, when it
@@ -60,11 +61,15 @@ struct SiteDecision {
 /// `max-recursive-frame-size=BYTES`, `max-variable-size=BYTES`, `demote`,
 /// `no-demote` (as `sroa<modify-cfg>` takes its options). Unset ones come
 /// from the `-escape-...` options.
+/// \p Sink, when given, receives every site's record (the clang report).
 class EscapePass : public llvm::PassInfoMixin<EscapePass> {
   EscapeOptions Opts;
+  ReportSink *Sink;
 
 public:
-  explicit EscapePass(EscapeOptions Opts = escapeOptions()) : Opts(Opts) {}
+  explicit EscapePass(EscapeOptions Opts = escapeOptions(),
+                      ReportSink *Sink = nullptr)
+      : Opts(Opts), Sink(Sink) {}
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
   /// Prints `escape`, with the parameters that differ from the defaults,
   /// so -print-pipeline-passes output parses again to the same pass.

@@ -15,6 +15,7 @@ class PassBuilder;
 
 namespace escape {
 struct EscapeOptions;
+struct ReportSink;
 
 /// Registers the pass names (`escape`, `print<escape>`, `escape-inventory`),
 /// the EscapeAnalysis, and the pipeline placement: `escape-inventory` at
@@ -24,7 +25,10 @@ struct EscapeOptions;
 /// its own library from -fpass-plugin so that clang does not call it again.
 /// \p Opts are the transform's settings in the pipeline placement (the
 /// clang plugin's arguments); `escape<...>` in a pipeline text sets its own.
-void registerEscapePasses(llvm::PassBuilder &PB, const EscapeOptions &Opts);
+/// \p Sink, when given, receives the records of the passes in the pipeline
+/// placement (the clang report); it must outlive the pipeline.
+void registerEscapePasses(llvm::PassBuilder &PB, const EscapeOptions &Opts,
+                          ReportSink *Sink = nullptr);
 
 } // namespace escape
 

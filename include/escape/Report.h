@@ -113,14 +113,10 @@ struct FunctionRecord {
   SourceFrame Where; ///< the DISubprogram's file and line
 };
 
-/// Collected verdicts of one compilation.
-class ReportSink {
-public:
-  /// Turns collection on (the clang plugin does, when reporting).
-  void enable() { Enabled = true; }
-  bool enabled() const { return Enabled; }
-  void clear();
-
+/// Collected verdicts of one compilation. The clang plugin makes one per
+/// compilation that asks for a report and hands it to the passes it puts in
+/// the pipeline; passes built without one (opt) record nothing.
+struct ReportSink {
   std::vector<FunctionRecord> Functions;
   /// Allocation sites present before optimisation.
   std::vector<SiteRecord> EarlySites;
@@ -131,31 +127,26 @@ public:
   /// The escape pass ran (the report can tell "eliminated" apart from
   /// "never analysed").
   bool EscapePassRan = false;
-  /// The escape pass ran only as analysis (-O0 or demotion disabled).
-  std::string NotDemotingBecause;
-
-private:
-  bool Enabled = false;
 };
-
-/// The process-wide sink (one compilation per clang process).
-ReportSink &reportSink();
 
 /// The source side of one site copy (escape pass): its position, cause and
 /// flow path. Taken before the transform runs, as the rewrite erases the
 /// call and the frees the path may point to.
 SiteRecord recordSiteSource(const SiteVerdict &V, llvm::StringRef IRSpelling,
                             llvm::StringRef IRFunction);
-/// Completes \p R with the transform's outcome for \p V and hands it to
-/// the sink.
-void recordSiteOutcome(SiteRecord R, const SiteDecision &D);
+/// Completes \p R with the transform's outcome \p D and hands it to
+/// \p Sink.
+void recordSiteOutcome(ReportSink &Sink, SiteRecord R, const SiteDecision &D);
 /// Records functions, early sites and parameter verdicts (inventory pass).
-void recordInventory(llvm::Module &M, const EscapeResult &R);
+void recordInventory(ReportSink &Sink, llvm::Module &M, const EscapeResult &R);
 
 /// `escape-inventory`: fills the sink before optimisation. Does nothing
-/// unless the sink is enabled.
+/// without one.
 class EscapeInventoryPass : public llvm::PassInfoMixin<EscapeInventoryPass> {
+  ReportSink *Sink;
+
 public:
+  explicit EscapeInventoryPass(ReportSink *Sink = nullptr) : Sink(Sink) {}
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
   static bool isRequired() { return true; }
   void printPipeline(llvm::raw_ostream &OS,

@@ -28,7 +28,7 @@ class DiagnosticsEngine;
 } // namespace clang
 
 namespace escape {
-class ReportSink;
+struct ReportSink;
 
 /// What the user asked to see (`-fplugin-arg-escape-m[=LEVEL]`,
 /// `-fplugin-arg-escape-json=PATH`).

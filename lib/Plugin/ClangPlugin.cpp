@@ -61,17 +61,20 @@ bool parseBytes(StringRef V, uint64_t &Out) {
 /// action comes after it (AddAfterMainAction).
 class ReportConsumer : public ASTConsumer {
 public:
-  ReportConsumer(CompilerInstance &CI, ReportOptions Opts)
-      : CI(CI), Opts(std::move(Opts)) {}
+  ReportConsumer(CompilerInstance &CI, ReportOptions Opts,
+                 std::shared_ptr<const ReportSink> Sink)
+      : CI(CI), Opts(std::move(Opts)), Sink(std::move(Sink)) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (!Opts.reporting() || CI.getDiagnostics().hasErrorOccurred())
+    if (!Sink || CI.getDiagnostics().hasErrorOccurred())
       return;
-    reportTranslationUnit(Ctx, CI.getDiagnostics(), reportSink(), Opts);
+    reportTranslationUnit(Ctx, CI.getDiagnostics(), *Sink, Opts);
   }
 
 private:
   CompilerInstance &CI;
   ReportOptions Opts;
+  /// Filled by the passes during code generation, which comes first.
+  std::shared_ptr<const ReportSink> Sink;
 };
 
 /// The file libEscape.so was loaded from (it holds registerEscapePasses);
@@ -143,8 +146,15 @@ protected:
       llvm::erase_if(CG.PassPlugins, [&](const std::string &P) {
         return llvm::sys::fs::equivalent(P, Own);
       });
+    // The report's records, shared by the passes (which fill it) and the
+    // consumer (which reads it after code generation); none, no report.
+    std::shared_ptr<ReportSink> Sink;
+    if (Args.reporting())
+      Sink = std::make_shared<ReportSink>();
     CG.PassBuilderCallbacks.push_back(
-        [Opts = Args.Opts](PassBuilder &PB) { registerEscapePasses(PB, Opts); });
+        [Opts = Args.Opts, Sink](PassBuilder &PB) {
+          registerEscapePasses(PB, Opts, Sink.get());
+        });
     if (Args.reporting() && CG.DisableLLVMPasses) {
       // -save-temps compiles to bitcode here with no optimisation, then
       // optimises the bitcode in a step that runs no frontend plugin: no
@@ -156,13 +166,11 @@ protected:
           "(-save-temps or -disable-llvm-passes)"));
     }
     if (Args.reporting()) {
-      reportSink().clear();
-      reportSink().enable();
       // Source positions without -g, as -Rpass does.
       if (CG.getDebugInfo() == codegenoptions::NoDebugInfo)
         CG.setDebugInfo(codegenoptions::LocTrackingOnly);
     }
-    return std::make_unique<ReportConsumer>(CI, Args.Report);
+    return std::make_unique<ReportConsumer>(CI, Args.Report, Sink);
   }
 
   ActionType getActionType() override { return AddAfterMainAction; }

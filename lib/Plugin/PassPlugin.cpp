@@ -31,7 +31,8 @@ using namespace llvm;
 
 namespace escape {
 
-void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts) {
+void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts,
+                          ReportSink *Sink) {
   PB.registerAnalysisRegistrationCallback([](ModuleAnalysisManager &MAM) {
     MAM.registerPass([] { return EscapeAnalysis(); });
   });
@@ -60,12 +61,12 @@ void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts) {
         return false;
       });
   PB.registerPipelineStartEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(EscapeInventoryPass());
+      [Sink](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(EscapeInventoryPass(Sink));
       });
   PB.registerOptimizerEarlyEPCallback(
-      [Opts](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(EscapePass(Opts));
+      [Opts, Sink](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(EscapePass(Opts, Sink));
       });
 }
 

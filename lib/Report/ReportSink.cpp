@@ -21,21 +21,6 @@ using namespace llvm;
 
 namespace escape {
 
-ReportSink &reportSink() {
-  static ReportSink Sink;
-  return Sink;
-}
-
-void ReportSink::clear() {
-  Functions.clear();
-  EarlySites.clear();
-  Sites.clear();
-  Params.clear();
-  Locals.clear();
-  EscapePassRan = false;
-  NotDemotingBecause.clear();
-}
-
 static std::string fullPath(const DIScope *S) {
   if (!S)
     return "";
@@ -87,15 +72,14 @@ SiteRecord recordSiteSource(const SiteVerdict &V, StringRef IRSpelling,
   return R;
 }
 
-void recordSiteOutcome(SiteRecord R, const SiteDecision &D) {
+void recordSiteOutcome(ReportSink &Sink, SiteRecord R, const SiteDecision &D) {
   R.Result = D.Result;
   R.Keep = D.Keep;
   R.StackBufferBytes = D.StackBufferBytes;
-  reportSink().Sites.push_back(std::move(R));
+  Sink.Sites.push_back(std::move(R));
 }
 
-void recordInventory(Module &M, const EscapeResult &R) {
-  ReportSink &Sink = reportSink();
+void recordInventory(ReportSink &Sink, Module &M, const EscapeResult &R) {
   for (const Function &F : M) {
     if (F.isDeclaration())
       continue;
@@ -164,9 +148,9 @@ void recordInventory(Module &M, const EscapeResult &R) {
 }
 
 PreservedAnalyses EscapeInventoryPass::run(Module &M, ModuleAnalysisManager &MAM) {
-  if (!reportSink().enabled())
+  if (!Sink)
     return PreservedAnalyses::all();
-  recordInventory(M, MAM.getResult<EscapeAnalysis>(M));
+  recordInventory(*Sink, M, MAM.getResult<EscapeAnalysis>(M));
   return PreservedAnalyses::all();
 }
 

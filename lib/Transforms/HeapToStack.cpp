@@ -487,7 +487,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     // The report's view of each site, before the rewrite erases what the
     // sites' flow paths point to.
     std::vector<SiteRecord> Records;
-    if (reportSink().enabled())
+    if (Sink)
       for (unsigned I = 0; I < Info.Sites.size(); ++I)
         Records.push_back(
             recordSiteSource(Info.Sites[I], Spellings[I], F.getName()));
@@ -495,7 +495,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     const std::vector<SiteDecision> &Decisions = Plan.Decisions;
     assert(Decisions.size() == Info.Sites.size() && "one decision per site");
     for (unsigned I = 0; I < Records.size(); ++I)
-      recordSiteOutcome(std::move(Records[I]), Decisions[I]);
+      recordSiteOutcome(*Sink, std::move(Records[I]), Decisions[I]);
     for (const SiteDecision &D : Decisions) {
       assert((D.Result == Outcome::KeptOnHeap) == bool(D.Keep) &&
              "a keep cause exactly for the sites kept on the heap");
@@ -515,8 +515,8 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
       FAM.invalidate(F, PreservedAnalyses::none());
     }
   }
-  if (reportSink().enabled())
-    reportSink().EscapePassRan = true;
+  if (Sink)
+    Sink->EscapePassRan = true;
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
