@@ -151,6 +151,10 @@ private:
         Merged[{File, F->FunctionLine}].add(R);
         continue;
       }
+      // An allocation made inside library code (inlined from a system
+      // header) was asked for by a library call or a declaration on the
+      // user's line, never by a `new` the user wrote there.
+      bool InLibrary = F != &R.Where.front();
       int Best = -1;
       unsigned BestDist = ~0u;
       for (unsigned I = 0; I < Inv.Sites.size(); ++I) {
@@ -158,6 +162,8 @@ private:
         if (S.Line != F->Line || S.File != File)
           continue;
         if (R.Kind == AllocKind::Call && !S.LibraryCall)
+          continue;
+        if (InLibrary && S.Definite && !S.LibraryCall)
           continue;
         unsigned Dist = S.Column > F->Column ? S.Column - F->Column
                                              : F->Column - S.Column;
