@@ -82,7 +82,8 @@ const llvm::Value *freedOperand(const llvm::CallBase &CB,
 
 /// The allocation family of a deallocation call (`_Znwm` for `_ZdlPv`, ...).
 std::optional<llvm::StringRef>
-deallocationFamily(const llvm::CallBase &CB, const llvm::TargetLibraryInfo &TLI);
+deallocationFamily(const llvm::CallBase &CB,
+                   const llvm::TargetLibraryInfo &TLI);
 
 /// True if \p CB is realloc-like: it frees its first argument and returns
 /// new memory.

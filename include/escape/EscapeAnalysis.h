@@ -70,8 +70,8 @@ EscapeOptions escapeOptions();
 /// One hop of a flow path, from the root towards the escaping location, in
 /// Go's -m=2 shape: `from <What> (<Kind>) at <Where>`.
 struct FlowStep {
-  std::string What;                       ///< e.g. "%p", "{heap}"
-  std::string Kind;                       ///< assign, load, store, call, ...
+  std::string What; ///< e.g. "%p", "{heap}"
+  std::string Kind; ///< assign, load, store, call, ...
   const llvm::Instruction *Where = nullptr;
 };
 
@@ -141,7 +141,8 @@ struct FunctionEscapeInfo {
   /// of derefs, external objects included but not looked into.
   static llvm::SparseBitVector<>
   reachableObjects(const EscapeGraph &G,
-                   const std::vector<llvm::SparseBitVector<>> &Pts, LocationId L);
+                   const std::vector<llvm::SparseBitVector<>> &Pts,
+                   LocationId L);
 };
 
 /// The analysis result for a module.
@@ -164,10 +165,10 @@ public:
 
 /// Runs the analysis over \p M (bottom-up over call-graph SCCs).
 /// \p GetTLI gives TargetLibraryInfo per function.
-EscapeResult
-analyzeModule(llvm::Module &M,
-              llvm::function_ref<llvm::TargetLibraryInfo &(llvm::Function &)> GetTLI,
-              const EscapeOptions &Opts);
+EscapeResult analyzeModule(
+    llvm::Module &M,
+    llvm::function_ref<llvm::TargetLibraryInfo &(llvm::Function &)> GetTLI,
+    const EscapeOptions &Opts);
 
 /// The new-PM module analysis.
 class EscapeAnalysis : public llvm::AnalysisInfoMixin<EscapeAnalysis> {
@@ -185,7 +186,8 @@ class EscapePrinterPass : public llvm::PassInfoMixin<EscapePrinterPass> {
 
 public:
   explicit EscapePrinterPass(llvm::raw_ostream &OS) : OS(OS) {}
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  llvm::PreservedAnalyses run(llvm::Module &M,
+                              llvm::ModuleAnalysisManager &MAM);
   static bool isRequired() { return true; }
 };
 

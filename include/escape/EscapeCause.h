@@ -11,8 +11,8 @@
 /// global stored to, the parameter stored through, the callee passed to)
 /// and where it happens. The analysis decides on kinds; words are made only
 /// when a message is printed (describeCause in Messages.h: with IR names for
-/// remarks, with source names in the clang report), as Go's escape analysis keeps `hole.note`s
-/// beside its decisions and formats them only in explain.
+/// remarks, with source names in the clang report), as Go's escape analysis
+/// keeps `hole.note`s beside its decisions and formats them only in explain.
 ///
 /// Every edge into `{heap}` carries one; the root of a walk (`{heap}` or
 /// the result) gives a location's cause; a flow that went through

@@ -207,7 +207,9 @@ public:
   std::string name(LocationId L) const;
   /// Names a location that stands for no IR value of its own (a value a
   /// summary replays at a call).
-  void setLabel(LocationId L, std::string Label) { Labels[L] = std::move(Label); }
+  void setLabel(LocationId L, std::string Label) {
+    Labels[L] = std::move(Label);
+  }
   void print(llvm::raw_ostream &OS) const;
 
 private:

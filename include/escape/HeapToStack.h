@@ -70,7 +70,8 @@ public:
   explicit EscapePass(EscapeOptions Opts = escapeOptions(),
                       ReportSink *Sink = nullptr)
       : Opts(Opts), Sink(Sink) {}
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  llvm::PreservedAnalyses run(llvm::Module &M,
+                              llvm::ModuleAnalysisManager &MAM);
   /// Prints `escape`, with the parameters that differ from the defaults,
   /// so -print-pipeline-passes output parses again to the same pass.
   void printPipeline(llvm::raw_ostream &OS,

@@ -71,9 +71,9 @@ std::string describeOutcome(Outcome O, llvm::StringRef Reason,
 /// "p does not escape", "leaking param: p to content of q". \p Name is the
 /// parameter's name; \p ArgName names another argument by its IR number
 /// (default `#N`).
-std::string describeParam(
-    const ParamSummary &S, llvm::StringRef Name,
-    llvm::function_ref<std::string(unsigned)> ArgName = nullptr);
+std::string
+describeParam(const ParamSummary &S, llvm::StringRef Name,
+              llvm::function_ref<std::string(unsigned)> ArgName = nullptr);
 
 } // namespace escape
 

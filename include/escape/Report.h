@@ -147,7 +147,8 @@ class EscapeInventoryPass : public llvm::PassInfoMixin<EscapeInventoryPass> {
 
 public:
   explicit EscapeInventoryPass(ReportSink *Sink = nullptr) : Sink(Sink) {}
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  llvm::PreservedAnalyses run(llvm::Module &M,
+                              llvm::ModuleAnalysisManager &MAM);
   static bool isRequired() { return true; }
   void printPipeline(llvm::raw_ostream &OS,
                      llvm::function_ref<llvm::StringRef(llvm::StringRef)>) {

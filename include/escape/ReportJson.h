@@ -65,7 +65,7 @@ struct ReportEntry {
   std::string What; ///< `new Widget`, the parameter's name, ...
   EntryVerdict Verdict = EntryVerdict::Escapes;
   std::string Reason; ///< why it escapes / leaks / stayed on the heap
-  bool Moved = false;   ///< demoted to the stack
+  bool Moved = false; ///< demoted to the stack
   /// Allocation sites: the copies of the site after inlining and how many
   /// of them were demoted (the verdict is the worst copy's).
   unsigned Copies = 0, MovedCopies = 0;

@@ -42,7 +42,8 @@ struct ReportOptions {
 /// diagnostics through \p Diags (remarks, warnings, notes), the JSON file
 /// when asked for. A JSON file that cannot be written is an error
 /// diagnostic ("escape: cannot write JSON report ..."), nothing else fails.
-void reportTranslationUnit(clang::ASTContext &Ctx, clang::DiagnosticsEngine &Diags,
+void reportTranslationUnit(clang::ASTContext &Ctx,
+                           clang::DiagnosticsEngine &Diags,
                            const ReportSink &Sink, const ReportOptions &Opts);
 
 } // namespace escape

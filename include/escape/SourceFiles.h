@@ -1,4 +1,5 @@
-//===- SourceFiles.h - Source files as the AST and the debug info name them -===//
+//===- SourceFiles.h - Source files as the AST and the debug info name them
+//-===//
 //
 // Part of the escape project, under the Apache License v2.0 with LLVM
 // Exceptions. See LICENSE for license information.
@@ -57,8 +58,8 @@ public:
   /// invalid location when no file of the TU has that name and line. Line
   /// directives are followed: the result's presumed location has that file
   /// name and line. Column 0 is taken as 1.
-  clang::SourceLocation locationOf(llvm::StringRef CanonicalName,
-                                   unsigned Line, unsigned Column) const;
+  clang::SourceLocation locationOf(llvm::StringRef CanonicalName, unsigned Line,
+                                   unsigned Column) const;
 
 private:
   /// A file (or the part of one after a `#line`) with a name.

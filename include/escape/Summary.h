@@ -94,8 +94,7 @@ struct FunctionSummary {
   bool operator==(const FunctionSummary &O) const {
     return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
            ParamStores == O.ParamStores && ContentStores == O.ContentStores &&
-           ReturnsFresh == O.ReturnsFresh &&
-           FreshInto == O.FreshInto;
+           ReturnsFresh == O.ReturnsFresh && FreshInto == O.FreshInto;
   }
 };
 

@@ -46,9 +46,9 @@ static AllocKind kindOfFamily(StringRef Family, LibFunc Fn, bool Known) {
   return AllocKind::Other;
 }
 
-std::optional<AllocationSite>
-classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
-                   const DataLayout &DL) {
+std::optional<AllocationSite> classifyAllocation(const Value *V,
+                                                 const TargetLibraryInfo &TLI,
+                                                 const DataLayout &DL) {
   const auto *CB = dyn_cast<CallBase>(V);
   if (!CB)
     return std::nullopt;
@@ -67,7 +67,8 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
   // Before inferattrs (at -O0, or at PipelineStart) C allocators carry no
   // "alloc-family" attribute; TargetLibraryInfo still knows them.
   if (!Family && Known &&
-      (Fn == LibFunc_malloc || Fn == LibFunc_calloc || Fn == LibFunc_aligned_alloc))
+      (Fn == LibFunc_malloc || Fn == LibFunc_calloc ||
+       Fn == LibFunc_aligned_alloc))
     Family = StringRef("malloc");
   if (!Family)
     return std::nullopt;
@@ -115,7 +116,8 @@ classifyAllocation(const Value *V, const TargetLibraryInfo &TLI,
   if (MaybeAlign RA = CB->getRetAlign())
     S.Alignment = std::max(S.Alignment, *RA);
 
-  if (Constant *Init = getInitialValueOfAllocation(CB, &TLI, Type::getInt8Ty(CB->getContext())))
+  if (Constant *Init = getInitialValueOfAllocation(
+          CB, &TLI, Type::getInt8Ty(CB->getContext())))
     S.ZeroInit = Init->isNullValue();
   if (CAlloc && Fn == LibFunc_calloc)
     S.ZeroInit = true;

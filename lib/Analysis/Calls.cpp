@@ -109,8 +109,7 @@ bool GraphBuilder::visitIntrinsic(CallBase &CB) {
 }
 
 bool GraphBuilder::visitMemoryBuiltin(CallBase &CB) {
-  if (std::optional<AllocationSite> S =
-          classifyAllocation(&CB, TLI, DL)) {
+  if (std::optional<AllocationSite> S = classifyAllocation(&CB, TLI, DL)) {
     LocationId V = G->valueLocation(&CB);
     LocationId O = G->objectLocation(LocationKind::HeapObject, &CB);
     G->addEdge(V, O, -1, FlowKind::AddressOf, &CB);
@@ -193,7 +192,8 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
     Site.Call = &CB;
     Site.Kind = AllocKind::Call;
     Site.Family = "";
-    Site.NotDemotable = KeepCause::named(KeepCauseKind::AllocatedInCallee, Name);
+    Site.NotDemotable =
+        KeepCause::named(KeepCauseKind::AllocatedInCallee, Name);
     Sites->push_back(Site);
   }
   for (auto [Dst, Src] : S.ParamStores)

@@ -66,9 +66,9 @@ FunctionEscapeInfo::reachableObjects(const EscapeGraph &G,
 static cl::opt<uint64_t> MaxObjectSize(
     "escape-max-object-size", cl::init(4096),
     cl::desc("Largest heap object (bytes) the escape pass moves to the stack"));
-static cl::opt<uint64_t> MaxFrameSize(
-    "escape-max-frame-size", cl::init(16384),
-    cl::desc("Bytes of demoted objects one function may receive"));
+static cl::opt<uint64_t>
+    MaxFrameSize("escape-max-frame-size", cl::init(16384),
+                 cl::desc("Bytes of demoted objects one function may receive"));
 static cl::opt<uint64_t> MaxRecursiveFrameSize(
     "escape-max-recursive-frame-size", cl::init(1024),
     cl::desc("Bytes of demoted objects a recursive function may receive"));
@@ -76,8 +76,9 @@ static cl::opt<uint64_t> MaxVariableSize(
     "escape-max-variable-size", cl::init(256),
     cl::desc("Stack buffer (bytes) for variable-size allocations, behind a "
              "runtime size check; 0 disables"));
-static cl::opt<bool> Demote("escape-demote", cl::init(true),
-                            cl::desc("Move non-escaping allocations to the stack"));
+static cl::opt<bool>
+    Demote("escape-demote", cl::init(true),
+           cl::desc("Move non-escaping allocations to the stack"));
 static cl::opt<unsigned> MaxFunctionSize(
     "escape-max-function-size", cl::init(50000),
     cl::desc("Instructions above which a function is not analysed"));
@@ -155,7 +156,8 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
     if (F.isDeclaration())
       return;
     for (const Instruction &I : instructions(F))
-      if (auto S = classifyAllocation(&I, TLI, F.getParent()->getDataLayout())) {
+      if (auto S =
+              classifyAllocation(&I, TLI, F.getParent()->getDataLayout())) {
         SiteVerdict V;
         V.Site = *S;
         V.Escapes = true;
@@ -244,7 +246,8 @@ bool EscapeResult::invalidate(Module &, const PreservedAnalyses &PA,
 EscapeResult EscapeAnalysis::run(Module &M, ModuleAnalysisManager &MAM) {
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   return analyzeModule(
-      M, [&](Function &F) -> TargetLibraryInfo & {
+      M,
+      [&](Function &F) -> TargetLibraryInfo & {
         return FAM.getResult<TargetLibraryAnalysis>(F);
       },
       escapeOptions());
@@ -258,7 +261,8 @@ static void printLoc(raw_ostream &OS, const Instruction *I) {
        << DL.getCol();
 }
 
-PreservedAnalyses EscapePrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {
+PreservedAnalyses EscapePrinterPass::run(Module &M,
+                                         ModuleAnalysisManager &MAM) {
   const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
   for (const auto &KV : R.Functions) {
     const FunctionEscapeInfo &Info = KV.second;

@@ -159,8 +159,8 @@ std::string EscapeGraph::name(LocationId L) const {
 void EscapeGraph::print(raw_ostream &OS) const {
   for (LocationId L = 0; L < size(); ++L)
     for (const Edge &E : In[L]) {
-      OS << "    " << name(L) << " = " << name(E.Src) << " (derefs "
-         << E.Derefs << ")";
+      OS << "    " << name(L) << " = " << name(E.Src) << " (derefs " << E.Derefs
+         << ")";
       if (E.Kind == FlowKind::Escape)
         OS << ": " << describeCause(E.Cause);
       OS << "\n";

@@ -16,7 +16,6 @@
 
 #include "GraphBuilder.h"
 
-#include "llvm/Support/Debug.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -25,6 +24,7 @@
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Operator.h"
+#include "llvm/Support/Debug.h"
 
 #define DEBUG_TYPE "escape"
 
@@ -49,8 +49,8 @@ std::string sourceName(const Value *V) {
 
 GraphBuilder::GraphBuilder(const Function &F, const TargetLibraryInfo &TLI,
                            SummaryLookup Summaries)
-    : F(F), TLI(TLI), DL(F.getParent()->getDataLayout()),
-      Summaries(Summaries) {}
+    : F(F), TLI(TLI), DL(F.getParent()->getDataLayout()), Summaries(Summaries) {
+}
 
 std::unique_ptr<EscapeGraph>
 GraphBuilder::build(std::vector<AllocationSite> &OutSites) {

@@ -84,7 +84,6 @@ private:
   std::vector<AllocationSite> *Sites = nullptr;
 };
 
-
 } // namespace escape
 
 #endif

@@ -12,10 +12,10 @@
 //    L's value may point to:  edge derefs -1 adds the source object, 0 copies
 //    pts(src), +k dereferences pts(src) k times (a parameter's object's
 //    content is that parameter's ParamContent object, any other external
-//    object's content the unknown object). Each store `*p = v` becomes the edge `o = v` for
-//    every local object o in pts(p), or `{heap} = v` when pts(p) holds an
-//    external object (or nothing the function can see). Clobbers add the
-//    unknown object to the content of everything reachable from the
+//    object's content the unknown object). Each store `*p = v` becomes the edge
+//    `o = v` for every local object o in pts(p), or `{heap} = v` when pts(p)
+//    holds an external object (or nothing the function can see). Clobbers add
+//    the unknown object to the content of everything reachable from the
 //    pointer. Repeated until nothing changes.
 //
 // 2. The walk (Go's solve.go, walkOne): from a root, a Bellman-Ford style
@@ -30,8 +30,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "GraphBuilder.h"
 #include "Solver.h"
+#include "GraphBuilder.h"
 #include "escape/Messages.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -209,8 +209,9 @@ private:
     // Edges into {heap} do not change points-to sets: no new round.
     for (const StoreConstraint &S : G.stores())
       if (Pts[S.Ptr].empty())
-        addEscapeOnce(S.Val, 0, S.Where,
-                      {EscapeCauseKind::StoredThroughUnknown, nullptr, S.Where});
+        addEscapeOnce(
+            S.Val, 0, S.Where,
+            {EscapeCauseKind::StoredThroughUnknown, nullptr, S.Where});
   }
 
   // --- Phase 2: the walk -------------------------------------------------
@@ -284,7 +285,8 @@ private:
              "a walk from {heap} starts on an escape edge");
     }
     std::vector<bool> Seen(G.size(), false);
-    for (LocationId Cur = L; Cur != W.Root && W.Parent[Cur] != ~0u && !Seen[Cur];
+    for (LocationId Cur = L;
+         Cur != W.Root && W.Parent[Cur] != ~0u && !Seen[Cur];
          Cur = W.Parent[Cur]) {
       Seen[Cur] = true;
       const Edge &E = G.incoming(W.Parent[Cur])[W.ParentEdge[Cur]];
@@ -303,7 +305,8 @@ private:
       assert(O && "the graph builder gives every site an object location");
       if (!O) { // never demote what the graph does not model
         V.Escapes = true;
-        V.Cause = {EscapeCauseKind::UnsupportedInstruction, nullptr, V.Site.Call};
+        V.Cause = {EscapeCauseKind::UnsupportedInstruction, nullptr,
+                   V.Site.Call};
         continue;
       }
       if (Heap.Derefs[*O] < 0) {
@@ -371,8 +374,9 @@ private:
       }
     };
     for (const FreeCall &FC : G.frees())
-      MarkExternal(FC.InCallee ? FunctionEscapeInfo::reachableObjects(G, Pts, FC.Ptr)
-                               : Pts[FC.Ptr],
+      MarkExternal(FC.InCallee
+                       ? FunctionEscapeInfo::reachableObjects(G, Pts, FC.Ptr)
+                       : Pts[FC.Ptr],
                    false, [](ParamSummary &S) { S.MayFree = true; });
     std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores;
     for (const StoreConstraint &S : G.stores()) {
@@ -394,17 +398,21 @@ private:
         for (unsigned D : Pts[S.Ptr])
           if (G.location(D).Kind != LocationKind::ParamObject)
             NonParam.set(D);
-        MarkExternal(NonParam, false, [](ParamSummary &P) { P.MayWrite = true; });
+        MarkExternal(NonParam, false,
+                     [](ParamSummary &P) { P.MayWrite = true; });
         continue;
       }
-      MarkExternal(Pts[S.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
+      MarkExternal(Pts[S.Ptr], false,
+                   [](ParamSummary &P) { P.MayWrite = true; });
     }
     Info.Summary.ParamStores.assign(ParamStores.begin(), ParamStores.end());
-    Info.Summary.ContentStores.assign(ContentStores.begin(), ContentStores.end());
+    Info.Summary.ContentStores.assign(ContentStores.begin(),
+                                      ContentStores.end());
     for (auto [Dst, Src] : ParamStores)
       Info.Summary.Params[Src].StoredInto.push_back(Dst);
     for (const ClobberConstraint &C : G.clobbers())
-      MarkExternal(Pts[C.Ptr], false, [](ParamSummary &P) { P.MayWrite = true; });
+      MarkExternal(Pts[C.Ptr], false,
+                   [](ParamSummary &P) { P.MayWrite = true; });
     // A result pointing to anything but the parameters' own objects.
     for (const Edge &E : G.incoming(G.result()))
       for (unsigned O : Pts[E.Src]) {

@@ -44,10 +44,9 @@ struct PluginArgs {
   bool reporting() const { return Report.reporting(); }
 };
 
-const char *ValidArgs =
-    "m, m=LEVEL (0-2), json=PATH, max-object-size=BYTES, "
-    "max-frame-size=BYTES, max-recursive-frame-size=BYTES, "
-    "max-variable-size=BYTES, demote=0|1";
+const char *ValidArgs = "m, m=LEVEL (0-2), json=PATH, max-object-size=BYTES, "
+                        "max-frame-size=BYTES, max-recursive-frame-size=BYTES, "
+                        "max-variable-size=BYTES, demote=0|1";
 
 /// Parses `NAME=VALUE` bytes; false if malformed.
 bool parseBytes(StringRef V, uint64_t &Out) {
@@ -107,7 +106,8 @@ protected:
       if (Name == "m") {
         unsigned L = 1;
         if (HasValue && (Value.getAsInteger(10, L) || L > 2))
-          return Fail("invalid value '" + Value.str() + "' for plugin argument 'm' (expected 0, 1 or 2)");
+          return Fail("invalid value '" + Value.str() +
+                      "' for plugin argument 'm' (expected 0, 1 or 2)");
         Args.Report.Level = L;
       } else if (Name == "json") {
         if (Value.empty())
@@ -118,15 +118,17 @@ protected:
                  Name == "max-variable-size") {
         uint64_t B;
         if (!parseBytes(Value, B))
-          return Fail("invalid value '" + Value.str() + "' for plugin argument '" +
-                      Name.str() + "' (expected a size in bytes)");
+          return Fail("invalid value '" + Value.str() +
+                      "' for plugin argument '" + Name.str() +
+                      "' (expected a size in bytes)");
         (Name == "max-object-size"     ? Args.Opts.MaxObjectSize
          : Name == "max-frame-size"    ? Args.Opts.MaxFrameSize
          : Name == "max-variable-size" ? Args.Opts.MaxVariableSize
                                        : Args.Opts.MaxRecursiveFrameSize) = B;
       } else if (Name == "demote") {
         if (Value != "0" && Value != "1")
-          return Fail("invalid value '" + Value.str() + "' for plugin argument 'demote' (expected 0 or 1)");
+          return Fail("invalid value '" + Value.str() +
+                      "' for plugin argument 'demote' (expected 0 or 1)");
         Args.Opts.Demote = Value == "1";
       } else {
         return Fail("unknown plugin argument '" + A + "'");

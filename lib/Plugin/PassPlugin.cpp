@@ -41,7 +41,9 @@ void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts,
          ArrayRef<PassBuilder::PipelineElement>) {
         if (PassBuilder::checkParametrizedPassName(Name, "escape")) {
           Expected<EscapeOptions> Params = PassBuilder::parsePassParameters(
-              [](StringRef P) { return parseEscapePassParams(P, escapeOptions()); },
+              [](StringRef P) {
+                return parseEscapePassParams(P, escapeOptions());
+              },
               Name, "escape");
           if (!Params) {
             errs() << "escape: " << toString(Params.takeError()) << "\n";
@@ -73,15 +75,15 @@ void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts,
 } // namespace escape
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
-  return {LLVM_PLUGIN_API_VERSION, "escape", "0.1",
-          [](PassBuilder &PB) {
+  return {LLVM_PLUGIN_API_VERSION, "escape", "0.1", [](PassBuilder &PB) {
             escape::registerEscapePasses(PB, escape::escapeOptions());
           }};
 }
 
 /// Inside clang, load the frontend half from the same directory.
 __attribute__((constructor)) static void loadClangFrontend() {
-  if (!dlsym(RTLD_DEFAULT, "_ZN4llvm8RegistryIN5clang15PluginASTActionEE4HeadE"))
+  if (!dlsym(RTLD_DEFAULT,
+             "_ZN4llvm8RegistryIN5clang15PluginASTActionEE4HeadE"))
     return;
   Dl_info Info;
   if (!dladdr(reinterpret_cast<void *>(&loadClangFrontend), &Info) ||
@@ -89,8 +91,9 @@ __attribute__((constructor)) static void loadClangFrontend() {
     return;
   std::string Path(Info.dli_fname);
   size_t Slash = Path.rfind('/');
-  Path = (Slash == std::string::npos ? std::string(".") : Path.substr(0, Slash)) +
-         "/libEscapeClang.so";
+  Path =
+      (Slash == std::string::npos ? std::string(".") : Path.substr(0, Slash)) +
+      "/libEscapeClang.so";
   if (!dlopen(Path.c_str(), RTLD_NOW | RTLD_GLOBAL))
     errs() << "escape: cannot load the clang front end " << Path << ": "
            << dlerror() << "\n";

@@ -35,9 +35,9 @@ const char *describeSkip(SkipReason R) {
   llvm_unreachable("unknown skip reason");
 }
 
-std::string describeCause(
-    const CauseRecord &C,
-    function_ref<std::string(const CauseRecord &)> ParamName) {
+std::string
+describeCause(const CauseRecord &C,
+              function_ref<std::string(const CauseRecord &)> ParamName) {
   std::string S;
   switch (C.Kind) {
   case EscapeCauseKind::Returned:
@@ -49,8 +49,8 @@ std::string describeCause(
   case EscapeCauseKind::StoredThroughParam: {
     std::string Name = ParamName ? ParamName(C) : std::string();
     if (Name.empty())
-      Name = C.ParamIRName.empty() ? "#" + std::to_string(C.ArgNo)
-                                   : C.ParamIRName;
+      Name =
+          C.ParamIRName.empty() ? "#" + std::to_string(C.ArgNo) : C.ParamIRName;
     S = "stored through parameter '" + Name + "'";
     break;
   }
@@ -152,8 +152,7 @@ std::string describeOutcome(Outcome O, StringRef Reason, const KeepCause &Keep,
     return "does not escape; moved to stack";
   case Outcome::MovedFreed:
     return ("freed on every path before return; moved to stack" +
-            (Bound.empty() ? "" : " " + Bound) + " (address " +
-            Reason + ")")
+            (Bound.empty() ? "" : " " + Bound) + " (address " + Reason + ")")
         .str();
   case Outcome::KeptOnHeap:
     assert(Keep && "a site kept on the heap has a cause");
@@ -169,8 +168,9 @@ std::string describeParam(const ParamSummary &S, StringRef Name,
   if (S.HeapDerefs != 0 && !S.StoredInto.empty()) {
     std::string Out = ("leaking param: " + Name + " to content of ").str();
     for (unsigned I = 0; I < S.StoredInto.size(); ++I)
-      Out += (I ? ", " : "") + (ArgName ? ArgName(S.StoredInto[I])
-                                        : "#" + std::to_string(S.StoredInto[I]));
+      Out +=
+          (I ? ", " : "") + (ArgName ? ArgName(S.StoredInto[I])
+                                     : "#" + std::to_string(S.StoredInto[I]));
     return Out;
   }
   if (S.HeapDerefs == 0)

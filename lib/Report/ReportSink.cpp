@@ -147,7 +147,8 @@ void recordInventory(ReportSink &Sink, Module &M, const EscapeResult &R) {
   }
 }
 
-PreservedAnalyses EscapeInventoryPass::run(Module &M, ModuleAnalysisManager &MAM) {
+PreservedAnalyses EscapeInventoryPass::run(Module &M,
+                                           ModuleAnalysisManager &MAM) {
   if (!Sink)
     return PreservedAnalyses::all();
   recordInventory(*Sink, M, MAM.getResult<EscapeAnalysis>(M));

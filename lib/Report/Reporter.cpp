@@ -71,9 +71,11 @@ public:
     reportLocals(Inv, Sink);
     emit();
     if (!Args.JsonPath.empty())
-      if (std::string Err = writeJsonReport(Args.JsonPath, Entries); !Err.empty())
-        Diags.Report(Diags.getCustomDiagID(
-            DiagnosticsEngine::Error, "escape: cannot write JSON report '%0': %1"))
+      if (std::string Err = writeJsonReport(Args.JsonPath, Entries);
+          !Err.empty())
+        Diags.Report(
+            Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                  "escape: cannot write JSON report '%0': %1"))
             << Args.JsonPath << Err;
   }
 
@@ -129,7 +131,8 @@ private:
     unsigned Copies = 0, MovedCopies = 0;
     void add(const SiteRecord &R) {
       ++Copies;
-      MovedCopies += R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;
+      MovedCopies +=
+          R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;
       if (!Worst || severity(R.Result) > severity(Worst->Result))
         Worst = &R;
     }
@@ -165,8 +168,8 @@ private:
           continue;
         if (InLibrary && S.Definite && !S.LibraryCall)
           continue;
-        unsigned Dist = S.Column > F->Column ? S.Column - F->Column
-                                             : F->Column - S.Column;
+        unsigned Dist =
+            S.Column > F->Column ? S.Column - F->Column : F->Column - S.Column;
         // Prefer allocation expressions over declarations on a line.
         if (!S.Definite)
           Dist += 1000;
@@ -203,8 +206,8 @@ private:
                        EmittedFunctions.count({S.FunctionFile, S.FunctionLine});
         if (!Emitted || !Sink.EscapePassRan)
           continue;
-        addEntry({S.Loc, S.File, S.Line, S.Column}, EntryKind::Site,
-                 S.Spelling, EntryVerdict::Eliminated,
+        addEntry({S.Loc, S.File, S.Line, S.Column}, EntryKind::Site, S.Spelling,
+                 EntryVerdict::Eliminated,
                  S.Spelling + " does not escape; eliminated");
         continue;
       }
@@ -260,22 +263,23 @@ private:
     if (SomeMoved)
       Verdict += "; moved to stack in " + std::to_string(M.MovedCopies) +
                  " of " + std::to_string(M.Copies) + " inlined copies";
-    bool Escaped = R.Result == Outcome::Escapes || R.Result == Outcome::MovedFreed;
-    ReportEntry &E = addEntry(std::move(Where), EntryKind::Site, What,
-                              R.Result == Outcome::Escapes ? EntryVerdict::Escapes
-                              : R.Result == Outcome::MovedFreed
-                                  ? EntryVerdict::FreedBeforeReturn
-                                  : EntryVerdict::DoesNotEscape,
-                              What + " " + Verdict, R.IRFunction);
-    E.Reason = Escaped            ? Reason
+    bool Escaped =
+        R.Result == Outcome::Escapes || R.Result == Outcome::MovedFreed;
+    ReportEntry &E = addEntry(
+        std::move(Where), EntryKind::Site, What,
+        R.Result == Outcome::Escapes      ? EntryVerdict::Escapes
+        : R.Result == Outcome::MovedFreed ? EntryVerdict::FreedBeforeReturn
+                                          : EntryVerdict::DoesNotEscape,
+        What + " " + Verdict, R.IRFunction);
+    E.Reason = Escaped              ? Reason
                : R.StackBufferBytes ? describeStackBuffer(R.StackBufferBytes)
                                     : describeKeep(R.Keep);
     E.Moved = R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;
     E.Copies = M.Copies;
     E.MovedCopies = M.MovedCopies;
     if (Escaped)
-      E.Notes = flowNotes(rootOf(R.Cause) + " = &{storage for " + What + "}",
-                          R.Path);
+      E.Notes =
+          flowNotes(rootOf(R.Cause) + " = &{storage for " + What + "}", R.Path);
   }
 
   void reportParams(const SourceInventory &Inv, const ReportSink &Sink) {
@@ -285,7 +289,8 @@ private:
       if (It == Inv.FunctionsByMangledName.end())
         continue;
       const SourceFunction &SF = It->second;
-      if (P.SourceIndex >= SF.Params.size() || P.NumSourceArgs != SF.Params.size())
+      if (P.SourceIndex >= SF.Params.size() ||
+          P.NumSourceArgs != SF.Params.size())
         continue;
       const ParmVarDecl *PD = SF.Params[P.SourceIndex];
       std::string Name;
@@ -324,7 +329,8 @@ private:
         // IR argument numbers; the sret argument, if any, comes first.
         unsigned Src = I - (P.SourceIndex < P.ArgNo ? 1 : 0);
         if (Src < SF.Params.size())
-          return SF.Params[Src] ? SF.Params[Src]->getNameAsString() : std::string("this");
+          return SF.Params[Src] ? SF.Params[Src]->getNameAsString()
+                                : std::string("this");
         return "#" + std::to_string(I);
       });
       std::vector<std::string> Notes;
@@ -374,23 +380,24 @@ private:
       for (const LocalAddress &A : Inv.LocalAddresses) {
         if (A.Line != F->Line || A.File != File)
           continue;
-        unsigned Dist = A.Column > F->Column ? A.Column - F->Column
-                                             : F->Column - A.Column;
+        unsigned Dist =
+            A.Column > F->Column ? A.Column - F->Column : F->Column - A.Column;
         if (Dist < BestDist) {
           BestDist = Dist;
           Best = &A;
         }
       }
-      if (!Best || !Seen.insert({Best->Loc.getRawEncoding(), Best->Name}).second)
+      if (!Best ||
+          !Seen.insert({Best->Loc.getRawEncoding(), Best->Name}).second)
         continue;
       std::string Reason = sourceCause(L.Cause, L.Function);
       if (Best->LambdaCapture)
         Reason = "captured by reference in an escaping lambda (" + Reason + ")";
-      ReportEntry &E = addEntry(
-          {Best->Loc, Best->File, Best->Line, Best->Column}, EntryKind::Local,
-          Best->Name, EntryVerdict::Escapes,
-          "address of local '" + Best->Name + "' escapes: " + Reason,
-          L.Function);
+      ReportEntry &E =
+          addEntry({Best->Loc, Best->File, Best->Line, Best->Column},
+                   EntryKind::Local, Best->Name, EntryVerdict::Escapes,
+                   "address of local '" + Best->Name + "' escapes: " + Reason,
+                   L.Function);
       E.Reason = Reason;
       E.Warning = true;
       E.Notes = flowNotes(rootOf(L.Cause) + " = &" + Best->Name, L.Path);

@@ -29,8 +29,8 @@ std::string canonicalFile(StringRef Name) {
     sys::fs::make_absolute(Abs);
   sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   SmallString<256> Real;
-  std::string Out = sys::fs::real_path(Abs, Real) ? std::string(Abs)
-                                                   : std::string(Real);
+  std::string Out =
+      sys::fs::real_path(Abs, Real) ? std::string(Abs) : std::string(Real);
   Cache[Name] = Out;
   return Out;
 }
@@ -39,7 +39,8 @@ SourceFileIndex::SourceFileIndex(SourceManager &SM) : SM(SM) {
   auto AddFile = [&](const SrcMgr::SLocEntry &Entry) {
     if (!Entry.isFile())
       return;
-    SourceLocation Start = SourceLocation::getFromRawEncoding(Entry.getOffset());
+    SourceLocation Start =
+        SourceLocation::getFromRawEncoding(Entry.getOffset());
     FileID FID = SM.getFileID(Start);
     if (FID.isInvalid())
       return;
@@ -98,7 +99,8 @@ SourceLocation SourceFileIndex::locationOf(StringRef CanonicalName,
     PresumedLoc First = SM.getPresumedLoc(Begin);
     if (First.isInvalid() || Line < First.getLine())
       continue;
-    unsigned Physical = SM.getSpellingLineNumber(Begin) + (Line - First.getLine());
+    unsigned Physical =
+        SM.getSpellingLineNumber(Begin) + (Line - First.getLine());
     SourceLocation Loc = SM.translateLineCol(P.File, Physical, Column);
     PresumedLoc PL = SM.getPresumedLoc(Loc);
     if (PL.isValid() && PL.getLine() == Line &&

@@ -60,7 +60,8 @@ public:
   bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
     // typeid of a glvalue of polymorphic class type evaluates its operand.
     // In a template, that depends on the instantiation.
-    bool Dependent = !E->isTypeOperand() && E->getExprOperand()->isTypeDependent();
+    bool Dependent =
+        !E->isTypeOperand() && E->getExprOperand()->isTypeDependent();
     DependsOnInstantiation Scope(*this, Dependent);
     NeverRuns Scope2(*this, !Dependent && !E->isPotentiallyEvaluated());
     return Base::TraverseCXXTypeidExpr(E);
@@ -75,11 +76,13 @@ public:
   }
   // typeof of an expression of variably modified type evaluates it.
   bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc TL) {
-    NeverRuns Scope(*this, !TL.getUnderlyingExpr()->getType()->isVariablyModifiedType());
+    NeverRuns Scope(
+        *this, !TL.getUnderlyingExpr()->getType()->isVariablyModifiedType());
     return Base::TraverseTypeOfExprTypeLoc(TL);
   }
   bool TraverseTypeOfExprType(TypeOfExprType *T) {
-    NeverRuns Scope(*this, !T->getUnderlyingExpr()->getType()->isVariablyModifiedType());
+    NeverRuns Scope(
+        *this, !T->getUnderlyingExpr()->getType()->isVariablyModifiedType());
     return Base::TraverseTypeOfExprType(T);
   }
   bool TraverseRequiresExpr(RequiresExpr *E) {
@@ -199,7 +202,8 @@ public:
   }
 
   bool VisitCXXNewExpr(CXXNewExpr *E) {
-    if (E->getOperatorNew() && !E->getOperatorNew()->isReplaceableGlobalAllocationFunction())
+    if (E->getOperatorNew() &&
+        !E->getOperatorNew()->isReplaceableGlobalAllocationFunction())
       return true; // class-specific or placement operator new
     if (E->getNumPlacementArgs() && !isAlignOrNothrow(E))
       return true;
@@ -247,9 +251,11 @@ public:
         N != "map" && N != "set" && N != "unordered_map" &&
         N != "unordered_set" && N != "function")
       return true;
-    add(D->getLocation(), "std::" + typeName(D->getType()).substr(
-                                        typeName(D->getType()).rfind("std::") == 0 ? 5 : 0) +
-                              " " + D->getNameAsString(),
+    add(D->getLocation(),
+        "std::" +
+            typeName(D->getType())
+                .substr(typeName(D->getType()).rfind("std::") == 0 ? 5 : 0) +
+            " " + D->getNameAsString(),
         false, nullptr, D);
     return true;
   }
@@ -270,7 +276,10 @@ public:
     for (const LambdaCapture &C : E->captures())
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
         if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          addLocalVar(VD, C.getLocation().isValid() ? C.getLocation() : E->getBeginLoc(), true);
+          addLocalVar(VD,
+                      C.getLocation().isValid() ? C.getLocation()
+                                                : E->getBeginLoc(),
+                      true);
     return true;
   }
 
@@ -303,7 +312,8 @@ private:
   }
 
   void addLocalVar(const VarDecl *VD, SourceLocation L, bool Lambda) {
-    if (NeverRunDepth || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
+    if (NeverRunDepth || !VD->hasLocalStorage() ||
+        VD->getType()->isReferenceType())
       return;
     LocalAddress A;
     if (!position(L, A.Loc, A.File, A.Line, A.Column))
@@ -421,8 +431,8 @@ private:
 
   /// Records a site at \p L unless \p L is outside user code (a system
   /// header, a system macro) or a template instantiation already gave it.
-  void add(SourceLocation L, std::string Spelling, bool Definite,
-           const Stmt *S, const Decl *D = nullptr, bool LibraryCall = false) {
+  void add(SourceLocation L, std::string Spelling, bool Definite, const Stmt *S,
+           const Decl *D = nullptr, bool LibraryCall = false) {
     if (NeverRunDepth)
       return;
     SourceSite Site;

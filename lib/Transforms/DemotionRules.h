@@ -54,7 +54,8 @@ bool liveAcrossIterations(const FunctionEscapeInfo &Info,
 /// answered "may".
 class FrameExits {
 public:
-  using TLIGetter = llvm::function_ref<const llvm::TargetLibraryInfo &(llvm::Function &)>;
+  using TLIGetter =
+      llvm::function_ref<const llvm::TargetLibraryInfo &(llvm::Function &)>;
   explicit FrameExits(TLIGetter GetTLI) : GetTLI(GetTLI) {}
   /// True unless \p CB is known to come back (return or unwind) or to end
   /// the process.
@@ -83,10 +84,10 @@ struct FreedBeforeReturn {
 /// Then the object is dead before its frame is, wherever its address went.
 /// \p BecomeAllocas: allocation calls that are being demoted (with constant
 /// size), which will neither unwind nor jump out.
-FreedBeforeReturn
-freedBeforeReturn(const AllocationSite &Site, const llvm::TargetLibraryInfo &TLI,
-                  FrameExits &Exits,
-                  const llvm::SmallPtrSetImpl<const llvm::CallBase *> &BecomeAllocas);
+FreedBeforeReturn freedBeforeReturn(
+    const AllocationSite &Site, const llvm::TargetLibraryInfo &TLI,
+    FrameExits &Exits,
+    const llvm::SmallPtrSetImpl<const llvm::CallBase *> &BecomeAllocas);
 
 } // namespace escape
 

@@ -42,9 +42,10 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
       // A callee may free it: that call cannot be removed, and must never
       // receive a stack slot.
       const Function *Callee = FC.Call->getCalledFunction();
-      M.Blocker = Callee ? KeepCause::named(KeepCauseKind::MayBeFreedInCallee,
-                                            prettyFunctionName(Callee->getName()))
-                         : KeepCause(KeepCauseKind::MayBeFreedIndirectly);
+      M.Blocker = Callee
+                      ? KeepCause::named(KeepCauseKind::MayBeFreedInCallee,
+                                         prettyFunctionName(Callee->getName()))
+                      : KeepCause(KeepCauseKind::MayBeFreedIndirectly);
       return M;
     }
     if (FC.IsRealloc) {

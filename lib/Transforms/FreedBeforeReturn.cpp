@@ -104,7 +104,8 @@ bool FrameExits::mayJumpOut(const CallBase &CB) {
   StringRef Name = Callee->getName();
   if (endsProcess(Name) || onlyUnwinds(Name))
     return false;
-  const TargetLibraryInfo &TLI = GetTLI(*const_cast<Function *>(CB.getFunction()));
+  const TargetLibraryInfo &TLI =
+      GetTLI(*const_cast<Function *>(CB.getFunction()));
   // Allocation and deallocation functions (operator new/delete included).
   if (isAllocationFn(&CB, &TLI) || freedOperand(CB, TLI))
     return false;
@@ -118,7 +119,8 @@ bool FrameExits::mayJumpOut(const CallBase &CB) {
   // that cannot jump out either.
   if (*Callback >= CB.arg_size())
     return true;
-  const auto *Fn = dyn_cast<Function>(CB.getArgOperand(*Callback)->stripPointerCasts());
+  const auto *Fn =
+      dyn_cast<Function>(CB.getArgOperand(*Callback)->stripPointerCasts());
   return !Fn || mayJumpOut(*Fn);
 }
 
@@ -175,8 +177,8 @@ freedBeforeReturn(const AllocationSite &Site, const TargetLibraryInfo &TLI,
   auto Fail = [&](const char *Why) {
     R.Calls.clear();
     R.Holds = false;
-    LLVM_DEBUG(dbgs() << "escape: " << *Alloc << " not freed before return: "
-                      << Why << "\n");
+    LLVM_DEBUG(dbgs() << "escape: " << *Alloc
+                      << " not freed before return: " << Why << "\n");
     (void)Why;
     return R;
   };
@@ -204,7 +206,8 @@ freedBeforeReturn(const AllocationSite &Site, const TargetLibraryInfo &TLI,
     return Fail("not freed through its own pointer");
 
   // Work list of (block, first instruction to look at).
-  SmallVector<std::pair<const BasicBlock *, BasicBlock::const_iterator>, 16> Work;
+  SmallVector<std::pair<const BasicBlock *, BasicBlock::const_iterator>, 16>
+      Work;
   SmallPtrSet<const BasicBlock *, 32> Seen;
   auto Enter = [&](const BasicBlock *BB) {
     if (Seen.insert(BB).second)

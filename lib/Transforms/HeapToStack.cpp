@@ -21,6 +21,7 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/CFG.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -32,7 +33,6 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -56,7 +56,8 @@ namespace escape {
 static AllocaInst *createEntrySlot(const AllocationSite &Site, uint64_t Bytes,
                                    Function &F) {
   const DataLayout &DL = F.getParent()->getDataLayout();
-  IRBuilder<> Entry(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
+  IRBuilder<> Entry(&F.getEntryBlock(),
+                    F.getEntryBlock().getFirstInsertionPt());
   AllocaInst *Slot = Entry.CreateAlloca(
       ArrayType::get(Entry.getInt8Ty(), Bytes), DL.getAllocaAddrSpace(),
       nullptr, Site.Call->getName() + ".stack");
@@ -103,8 +104,9 @@ static void demote(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
 /// A variable-size site: `n <= Limit ? entry-block buffer : the original
 /// call`, and each free runs only when the pointer is not the buffer. After
 /// Go 1.25's stack buffer for small variable-size make.
-static void demoteVariable(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
-                           Function &F, uint64_t Limit) {
+static void demoteVariable(const AllocationSite &Site,
+                           ArrayRef<CallBase *> Frees, Function &F,
+                           uint64_t Limit) {
   auto *Call = cast<CallInst>(Site.Call);
   AllocaInst *Slot = createEntrySlot(Site, Limit, F);
 
@@ -130,7 +132,8 @@ static void demoteVariable(const AllocationSite &Site, ArrayRef<CallBase *> Free
     // free(p), operator delete(p, ...): the pointer is the first argument.
     IRBuilder<> FB(Free);
     FB.SetCurrentDebugLocation(Free->getDebugLoc());
-    Value *OnHeap = FB.CreateICmpNE(Free->getArgOperand(0), Slot, "escape.onheap");
+    Value *OnHeap =
+        FB.CreateICmpNE(Free->getArgOperand(0), Slot, "escape.onheap");
     if (auto *II = dyn_cast<InvokeInst>(Free))
       Free = changeToCall(II);
     Instruction *Then = SplitBlockAndInsertIfThen(OnHeap, Free, false);
@@ -162,7 +165,8 @@ struct DemotionPlan {
 /// analysis result and the IR; changes nothing.
 static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
                                   FunctionAnalysisManager &FAM,
-                                  const EscapeOptions &Opts, FrameExits &Exits) {
+                                  const EscapeOptions &Opts,
+                                  FrameExits &Exits) {
   DemotionPlan Result;
   std::vector<SiteDecision> &Decisions = Result.Decisions;
   Decisions.assign(Info.Sites.size(), SiteDecision());
@@ -181,7 +185,8 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
 
   LoopInfo *LI = nullptr;
   bool Irreducible = false;
-  uint64_t Budget = Info.Recursive ? Opts.MaxRecursiveFrameSize : Opts.MaxFrameSize;
+  uint64_t Budget =
+      Info.Recursive ? Opts.MaxRecursiveFrameSize : Opts.MaxFrameSize;
   uint64_t Used = 0;
   SmallVector<PlannedMove, 8> &Plans = Result.Moves;
   // Constant-size sites planned for demotion: their calls will be allocas,
@@ -215,8 +220,8 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
         D.Result = Outcome::Escapes;
         return;
       }
-      LLVM_DEBUG(dbgs() << "escape: keeping " << *V.Site.Call << " on the heap: "
-                        << describeKeep(Why) << "\n");
+      LLVM_DEBUG(dbgs() << "escape: keeping " << *V.Site.Call
+                        << " on the heap: " << describeKeep(Why) << "\n");
       D.Result = Outcome::KeptOnHeap;
       D.Keep = std::move(Why);
     };
@@ -350,17 +355,18 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
       break;
     case Outcome::Escapes:
       ORE.emit([&] {
-        return OptimizationRemarkMissed(DEBUG_TYPE, "EscapesToHeap", Locs[I], BB)
-               << Spellings[I] << " escapes to heap: "
-               << describeCause(V.Cause);
+        return OptimizationRemarkMissed(DEBUG_TYPE, "EscapesToHeap", Locs[I],
+                                        BB)
+               << Spellings[I]
+               << " escapes to heap: " << describeCause(V.Cause);
       });
       break;
     case Outcome::KeptOnHeap:
     case Outcome::NoEscape:
       ORE.emit([&] {
         return OptimizationRemarkMissed(DEBUG_TYPE, "KeptOnHeap", Locs[I], BB)
-               << Spellings[I] << " does not escape; kept on heap: "
-               << describeKeep(D.Keep);
+               << Spellings[I]
+               << " does not escape; kept on heap: " << describeKeep(D.Keep);
       });
       break;
     }
