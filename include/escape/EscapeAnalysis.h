@@ -30,6 +30,7 @@
 
 #include "escape/AllocationSites.h"
 #include "escape/EscapeGraph.h"
+#include "escape/SourceNames.h"
 #include "escape/Summary.h"
 
 #include "llvm/ADT/MapVector.h"
@@ -190,13 +191,6 @@ public:
                               llvm::ModuleAnalysisManager &MAM);
   static bool isRequired() { return true; }
 };
-
-/// The name a reason gives a value: a global's demangled name, a
-/// parameter's name (or `#N`), else the IR name.
-std::string sourceName(const llvm::Value *V);
-
-/// A function's name as a reader knows it: demangled, without parameters.
-std::string prettyFunctionName(llvm::StringRef Mangled);
 
 } // namespace escape
 

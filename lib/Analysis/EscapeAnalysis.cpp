@@ -25,7 +25,6 @@
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/CallGraph.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
-#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
@@ -92,31 +91,6 @@ EscapeOptions escapeOptions() {
   Opts.Demote = Demote;
   Opts.MaxFunctionSize = MaxFunctionSize;
   return Opts;
-}
-
-std::string prettyFunctionName(StringRef Mangled) {
-  // The demangler keeps pointing into its input: keep it alive.
-  std::string Input = Mangled.str();
-  ItaniumPartialDemangler D;
-  if (!D.partialDemangle(Input.c_str()) && D.isFunction()) {
-    if (char *Name = D.getFunctionName(nullptr, nullptr)) {
-      std::string S(Name);
-      std::free(Name);
-      if (!S.empty() && S[0] != '<')
-        return S;
-    }
-  }
-  std::string Full = demangle(Mangled);
-  // Drop the parameter list of a demangled function name.
-  if (!Full.empty() && Full.back() == ')') {
-    int Depth = 0;
-    for (size_t I = Full.size(); I-- > 0;) {
-      Depth += Full[I] == ')' ? 1 : Full[I] == '(' ? -1 : 0;
-      if (Depth == 0 && I > 0)
-        return Full.substr(0, I);
-    }
-  }
-  return Full;
 }
 
 /// Why a function is not analysed, or None.

@@ -17,7 +17,6 @@
 #include "GraphBuilder.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
-#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
@@ -31,21 +30,6 @@
 using namespace llvm;
 
 namespace escape {
-
-std::string sourceName(const Value *V) {
-  if (const auto *GV = dyn_cast<GlobalValue>(V)) {
-    std::string D = demangle(GV->getName());
-    return D;
-  }
-  if (const auto *A = dyn_cast<Argument>(V)) {
-    if (A->hasName())
-      return A->getName().str();
-    return "#" + std::to_string(A->getArgNo());
-  }
-  if (V->hasName())
-    return V->getName().str();
-  return "value";
-}
 
 GraphBuilder::GraphBuilder(const Function &F, const TargetLibraryInfo &TLI,
                            SummaryLookup Summaries)
