@@ -8,6 +8,7 @@
 
 #include "escape/SourceNames.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/GlobalValue.h"
@@ -18,10 +19,35 @@ using namespace llvm;
 
 namespace escape {
 
+/// \p Demangled without the module attachments the demangler prints after
+/// a name attached to a C++20 module (`mkeep@sites`, `f@mod:part`): the
+/// user wrote `mkeep`. No other demangled name holds an `@`.
+static std::string withoutModuleAttachments(StringRef Demangled) {
+  std::string Out;
+  Out.reserve(Demangled.size());
+  auto IsNameChar = [](char C) { return isAlnum(C) || C == '_' || C == '.'; };
+  for (size_t I = 0; I < Demangled.size();) {
+    if (Demangled[I] != '@') {
+      Out += Demangled[I++];
+      continue;
+    }
+    // `@module` and an optional `:partition` (a single colon).
+    ++I;
+    while (I < Demangled.size() && IsNameChar(Demangled[I]))
+      ++I;
+    if (I + 1 < Demangled.size() && Demangled[I] == ':' &&
+        Demangled[I + 1] != ':') {
+      ++I;
+      while (I < Demangled.size() && IsNameChar(Demangled[I]))
+        ++I;
+    }
+  }
+  return Out;
+}
+
 std::string sourceName(const Value *V) {
   if (const auto *GV = dyn_cast<GlobalValue>(V)) {
-    std::string D = demangle(GV->getName());
-    return D;
+    return withoutModuleAttachments(demangle(GV->getName()));
   }
   if (const auto *A = dyn_cast<Argument>(V)) {
     if (A->hasName())
@@ -39,13 +65,13 @@ std::string prettyFunctionName(StringRef Mangled) {
   ItaniumPartialDemangler D;
   if (!D.partialDemangle(Input.c_str()) && D.isFunction()) {
     if (char *Name = D.getFunctionName(nullptr, nullptr)) {
-      std::string S(Name);
+      std::string S = withoutModuleAttachments(Name);
       std::free(Name);
       if (!S.empty() && S[0] != '<')
         return S;
     }
   }
-  std::string Full = demangle(Mangled);
+  std::string Full = withoutModuleAttachments(demangle(Mangled));
   // Drop the parameter list of a demangled function name.
   if (!Full.empty() && Full.back() == ')') {
     int Depth = 0;
