@@ -26,8 +26,8 @@
 ///    memory or carried by a loop-header phi (LoopSlots.cpp), or it was
 ///    freed before the allocation could run again.
 /// The alloca gets the allocator's alignment, calloc'd memory is zeroed,
-/// lifetime.start/end mark the object's life, and `tail` is cleared on calls
-/// of functions that received a demoted object.
+/// lifetime.start/end mark the object's life, and `tail` is cleared on every
+/// call (but `musttail`) of a function that received a demoted object.
 ///
 //===----------------------------------------------------------------------===//
 
