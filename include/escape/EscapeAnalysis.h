@@ -44,29 +44,15 @@ class TargetLibraryInfo;
 
 namespace escape {
 
-/// Tunables of the analysis and the transform. Each has a cl::opt
-/// (`-escape-...`) and a clang plugin argument (`-fplugin-arg-escape-...`).
-struct EscapeOptions {
-  /// Largest object moved to the stack, in bytes.
-  uint64_t MaxObjectSize = 4096;
-  /// Total bytes a function may receive through demotion.
-  uint64_t MaxFrameSize = 16384;
-  /// The same total for functions in a recursive call-graph cycle.
-  uint64_t MaxRecursiveFrameSize = 1024;
-  /// Stack buffer (bytes) for a variable-size new / new[] / malloc, used
-  /// when the size at run time fits; 0 keeps them on the heap.
-  uint64_t MaxVariableSize = 256;
-  /// Demote at all (false: analyse and report only).
-  bool Demote = true;
+/// The analysis's one setting (`-escape-max-function-size`).
+struct AnalysisOptions {
   /// Functions with more instructions than this are not analysed: every
   /// site in them is reported as escaping ("function too large").
   unsigned MaxFunctionSize = 50000;
 };
 
-/// The defaults in force: the `-escape-...` cl::opt values (their own
-/// defaults unless given). The clang plugin's arguments and `escape<...>`
-/// pass parameters start from these; nothing writes them.
-EscapeOptions escapeOptions();
+/// The defaults in force: the cl::opt values.
+AnalysisOptions analysisOptions();
 
 /// One hop of a flow path, from the root towards the escaping location, in
 /// Go's -m=2 shape: `from <What> (<Kind>) at <Where>`.
@@ -169,7 +155,7 @@ public:
 EscapeResult analyzeModule(
     llvm::Module &M,
     llvm::function_ref<llvm::TargetLibraryInfo &(llvm::Function &)> GetTLI,
-    const EscapeOptions &Opts);
+    const AnalysisOptions &Opts);
 
 /// The new-PM module analysis.
 class EscapeAnalysis : public llvm::AnalysisInfoMixin<EscapeAnalysis> {

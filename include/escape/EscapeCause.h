@@ -41,7 +41,7 @@ enum class SkipReason : uint8_t {
   None,
   NoBody,            ///< a declaration
   PresplitCoroutine, ///< a coroutine before CoroSplit
-  TooLarge,          ///< more instructions than EscapeOptions::MaxFunctionSize
+  TooLarge, ///< more instructions than AnalysisOptions::MaxFunctionSize
 };
 
 enum class EscapeCauseKind : uint8_t {

@@ -42,6 +42,28 @@
 namespace escape {
 struct ReportSink;
 
+/// The transform's settings. Each has a cl::opt (`-escape-...`), a pass
+/// parameter (`escape<max-object-size=N>`) and a clang plugin argument
+/// (`-fplugin-arg-escape-...`).
+struct EscapeOptions {
+  /// Largest object moved to the stack, in bytes.
+  uint64_t MaxObjectSize = 4096;
+  /// Total bytes a function may receive through demotion.
+  uint64_t MaxFrameSize = 16384;
+  /// The same total for functions in a recursive call-graph cycle.
+  uint64_t MaxRecursiveFrameSize = 1024;
+  /// Stack buffer (bytes) for a variable-size new / new[] / malloc, used
+  /// when the size at run time fits; 0 keeps them on the heap.
+  uint64_t MaxVariableSize = 256;
+  /// Demote at all (false: analyse and report only).
+  bool Demote = true;
+};
+
+/// The defaults in force: the `-escape-...` cl::opt values (their own
+/// defaults unless given). The clang plugin's arguments and `escape<...>`
+/// pass parameters start from these; nothing writes them.
+EscapeOptions escapeOptions();
+
 /// The transform's decision on one allocation site (after the Attributor's
 /// AAHeapToStack AllocationInfo status): what became of it and, when it
 /// stayed on the heap although it does not escape, why. The analysis result

@@ -62,39 +62,18 @@ FunctionEscapeInfo::reachableObjects(const EscapeGraph &G,
   return Seen;
 }
 
-static cl::opt<uint64_t> MaxObjectSize(
-    "escape-max-object-size", cl::init(4096),
-    cl::desc("Largest heap object (bytes) the escape pass moves to the stack"));
-static cl::opt<uint64_t>
-    MaxFrameSize("escape-max-frame-size", cl::init(16384),
-                 cl::desc("Bytes of demoted objects one function may receive"));
-static cl::opt<uint64_t> MaxRecursiveFrameSize(
-    "escape-max-recursive-frame-size", cl::init(1024),
-    cl::desc("Bytes of demoted objects a recursive function may receive"));
-static cl::opt<uint64_t> MaxVariableSize(
-    "escape-max-variable-size", cl::init(256),
-    cl::desc("Stack buffer (bytes) for variable-size allocations, behind a "
-             "runtime size check; 0 disables"));
-static cl::opt<bool>
-    Demote("escape-demote", cl::init(true),
-           cl::desc("Move non-escaping allocations to the stack"));
 static cl::opt<unsigned> MaxFunctionSize(
     "escape-max-function-size", cl::init(50000),
     cl::desc("Instructions above which a function is not analysed"));
 
-EscapeOptions escapeOptions() {
-  EscapeOptions Opts;
-  Opts.MaxObjectSize = MaxObjectSize;
-  Opts.MaxFrameSize = MaxFrameSize;
-  Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
-  Opts.MaxVariableSize = MaxVariableSize;
-  Opts.Demote = Demote;
+AnalysisOptions analysisOptions() {
+  AnalysisOptions Opts;
   Opts.MaxFunctionSize = MaxFunctionSize;
   return Opts;
 }
 
 /// Why a function is not analysed, or None.
-static SkipReason skipReason(const Function &F, const EscapeOptions &Opts) {
+static SkipReason skipReason(const Function &F, const AnalysisOptions &Opts) {
   if (F.isDeclaration())
     return SkipReason::NoBody;
   if (F.isPresplitCoroutine())
@@ -114,7 +93,7 @@ static bool hasReliableBody(const Function &F) {
 static void analyzeFunction(FunctionEscapeInfo &Info,
                             const TargetLibraryInfo &TLI,
                             SummaryLookup Summaries,
-                            const EscapeOptions &Opts) {
+                            const AnalysisOptions &Opts) {
   const Function &F = *Info.F;
   Info.Sites.clear();
   Info.Params.clear();
@@ -154,7 +133,7 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
 
 EscapeResult analyzeModule(Module &M,
                            function_ref<TargetLibraryInfo &(Function &)> GetTLI,
-                           const EscapeOptions &Opts) {
+                           const AnalysisOptions &Opts) {
   EscapeResult R;
   CallGraph CG(M);
   auto Lookup = [&](const Function &Callee) -> const FunctionSummary * {
@@ -224,7 +203,7 @@ EscapeResult EscapeAnalysis::run(Module &M, ModuleAnalysisManager &MAM) {
       [&](Function &F) -> TargetLibraryInfo & {
         return FAM.getResult<TargetLibraryAnalysis>(F);
       },
-      escapeOptions());
+      analysisOptions());
 }
 
 static void printLoc(raw_ostream &OS, const Instruction *I) {

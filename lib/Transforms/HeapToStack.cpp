@@ -33,6 +33,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -50,6 +51,33 @@ STATISTIC(NumFreesRemoved, "Deallocations removed with their demoted object");
 STATISTIC(NumKeptOnHeap, "Non-escaping allocations kept on the heap");
 
 namespace escape {
+
+static cl::opt<uint64_t> MaxObjectSize(
+    "escape-max-object-size", cl::init(4096),
+    cl::desc("Largest heap object (bytes) the escape pass moves to the stack"));
+static cl::opt<uint64_t>
+    MaxFrameSize("escape-max-frame-size", cl::init(16384),
+                 cl::desc("Bytes of demoted objects one function may receive"));
+static cl::opt<uint64_t> MaxRecursiveFrameSize(
+    "escape-max-recursive-frame-size", cl::init(1024),
+    cl::desc("Bytes of demoted objects a recursive function may receive"));
+static cl::opt<uint64_t> MaxVariableSize(
+    "escape-max-variable-size", cl::init(256),
+    cl::desc("Stack buffer (bytes) for variable-size allocations, behind a "
+             "runtime size check; 0 disables"));
+static cl::opt<bool>
+    Demote("escape-demote", cl::init(true),
+           cl::desc("Move non-escaping allocations to the stack"));
+
+EscapeOptions escapeOptions() {
+  EscapeOptions Opts;
+  Opts.MaxObjectSize = MaxObjectSize;
+  Opts.MaxFrameSize = MaxFrameSize;
+  Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
+  Opts.MaxVariableSize = MaxVariableSize;
+  Opts.Demote = Demote;
+  return Opts;
+}
 
 /// A `[Bytes x i8]` slot in \p F's entry block (where SROA promotes), with
 /// the alignment \p Site's allocator guarantees.
