@@ -283,7 +283,8 @@ private:
   }
 
   void reportParams(const SourceInventory &Inv, const ReportSink &Sink) {
-    std::map<std::pair<unsigned, std::string>, size_t> Seen;
+    // The entry of each parameter position, and the rank of its line.
+    std::map<std::pair<unsigned, std::string>, std::pair<size_t, int>> Seen;
     for (const ParamRecord &P : Sink.Params) {
       auto It = Inv.FunctionsByMangledName.find(P.Function);
       if (It == Inv.FunctionsByMangledName.end())
@@ -343,18 +344,20 @@ private:
       // constructor variants share it; keep the worst.
       auto Key = std::make_pair(Loc.getRawEncoding(), Name);
       auto SIt = Seen.find(Key);
+      int Rank = leakRank(Summary);
       if (SIt != Seen.end()) {
-        if (!Leaks)
+        if (Rank <= SIt->second.second)
           continue;
-        // A copy that leaks replaces the line.
-        ReportEntry &E = Entries[SIt->second];
+        // A copy that leaks worse replaces the line.
+        SIt->second.second = Rank;
+        ReportEntry &E = Entries[SIt->second.first];
         E.Verdict = EntryVerdict::Leaks;
         E.Reason = HasCause ? sourceCause(P.HeapCause, P.Function) : "";
         E.Message = Text;
         E.Notes = std::move(Notes);
         continue;
       }
-      Seen[Key] = Entries.size();
+      Seen[Key] = {Entries.size(), Rank};
       ReportEntry &E = addEntry(
           {Loc, canonicalFile(PL.getFilename()), PL.getLine(), PL.getColumn()},
           EntryKind::Param, Name,
@@ -364,6 +367,24 @@ private:
         E.Reason = sourceCause(P.HeapCause, P.Function);
       E.Notes = std::move(Notes);
     }
+  }
+
+  /// How bad a parameter's line is, in the order describeParam tells
+  /// them apart: the pointer itself to the heap, its content to the heap,
+  /// into another argument's object, itself to the result, its content to
+  /// the result, nothing.
+  static int leakRank(const ParamSummary &S) {
+    if (S.HeapDerefs == 0)
+      return 5;
+    if (S.leaksToHeap())
+      return 4;
+    if (!S.StoredInto.empty())
+      return 3;
+    if (S.ResultDerefs == 0)
+      return 2;
+    if (S.leaksToResult())
+      return 1;
+    return 0;
   }
 
   /// Dangling stack addresses: warnings at the expression taking the
