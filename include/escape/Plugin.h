@@ -9,6 +9,8 @@
 #ifndef ESCAPE_PLUGIN_H
 #define ESCAPE_PLUGIN_H
 
+#include <string>
+
 namespace llvm {
 class PassBuilder;
 }
@@ -29,6 +31,11 @@ struct ReportSink;
 /// placement (the clang report); it must outlive the pipeline.
 void registerEscapePasses(llvm::PassBuilder &PB, const EscapeOptions &Opts,
                           ReportSink *Sink = nullptr);
+
+/// The file libEscape.so was loaded from (as the dynamic loader names it);
+/// empty if unknown. Used to find libEscapeClang.so beside it, and by the
+/// clang plugin to recognise itself among clang's -fpass-plugin files.
+std::string escapeLibraryPath();
 
 } // namespace escape
 

@@ -29,8 +29,6 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/FileSystem.h"
 
-#include <dlfcn.h>
-
 using namespace clang;
 using namespace llvm;
 
@@ -75,16 +73,6 @@ private:
   /// Filled by the passes during code generation, which comes first.
   std::shared_ptr<const ReportSink> Sink;
 };
-
-/// The file libEscape.so was loaded from (it holds registerEscapePasses);
-/// empty if unknown.
-std::string escapeLibraryPath() {
-  Dl_info Info;
-  if (dladdr(reinterpret_cast<void *>(&registerEscapePasses), &Info) &&
-      Info.dli_fname)
-    return Info.dli_fname;
-  return "";
-}
 
 class EscapeAction : public PluginASTAction {
   PluginArgs Args;

@@ -72,6 +72,14 @@ void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts,
       });
 }
 
+std::string escapeLibraryPath() {
+  Dl_info Info;
+  if (dladdr(reinterpret_cast<void *>(&registerEscapePasses), &Info) &&
+      Info.dli_fname)
+    return Info.dli_fname;
+  return "";
+}
+
 } // namespace escape
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
@@ -85,11 +93,9 @@ __attribute__((constructor)) static void loadClangFrontend() {
   if (!dlsym(RTLD_DEFAULT,
              "_ZN4llvm8RegistryIN5clang15PluginASTActionEE4HeadE"))
     return;
-  Dl_info Info;
-  if (!dladdr(reinterpret_cast<void *>(&loadClangFrontend), &Info) ||
-      !Info.dli_fname)
+  std::string Path = escape::escapeLibraryPath();
+  if (Path.empty())
     return;
-  std::string Path(Info.dli_fname);
   size_t Slash = Path.rfind('/');
   Path =
       (Slash == std::string::npos ? std::string(".") : Path.substr(0, Slash)) +
