@@ -704,9 +704,13 @@ def run_project(ctx, proj, apt):
         step = len(tus) / a.max_tus
         tus = [tus[int(i * step)] for i in range(a.max_tus)]
     old = load_results(work, name)
-    todo = [t for t in tus if old.get(t["file"], {}).get("md5") != ctx.md5]
-    log("== %s: %d TUs (%d done before with this plugin), running %d, jobs %d"
-        % (name, len(tus), len(tus) - len(todo), len(todo), a.jobs))
+    if a.only_new:
+        todo = [t for t in tus if t["file"] not in old]
+    else:
+        todo = [t for t in tus if old.get(t["file"], {}).get("md5") != ctx.md5]
+    log("== %s: %d TUs (%d done before with %s), running %d, jobs %d"
+        % (name, len(tus), len(tus) - len(todo),
+           "any plugin" if a.only_new else "this plugin", len(todo), a.jobs))
     build_objects(proj, os.path.join(work, "build", name), todo, a.jobs)
     crashdir = os.path.join(work, "crashes", name)
     before = set(glob.glob(os.path.join(crashdir, "*")))
@@ -898,6 +902,9 @@ def main():
     ap.add_argument("--no-reduce", action="store_true", help="do not run cvise on crashes")
     ap.add_argument("--reduce-timeout", type=int, default=600)
     ap.add_argument("--no-ir", action="store_true", help="skip step e (opt with the verifier)")
+    ap.add_argument("--only-new", action="store_true",
+                    help="check only TUs with no stored result from any plugin (finish a "
+                         "project in pieces across plugin rebuilds; the report lists every md5)")
     ap.add_argument("--plugin", default=os.environ.get("ESCAPE_PLUGIN",
                                                        os.path.join(ROOT, "build/lib/libEscape.so")))
     ap.add_argument("--work", default=os.environ.get("ESCAPE_CORPUS_WORK",
