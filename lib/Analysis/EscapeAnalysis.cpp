@@ -98,7 +98,6 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
   Info.Sites.clear();
   Info.Params.clear();
   Info.Locals.clear();
-  Info.Summary = FunctionSummary();
   Info.Skipped = skipReason(F, Opts);
   if (Info.Skipped != SkipReason::None) {
     LLVM_DEBUG(dbgs() << "escape: not analysing " << F.getName() << ": "
@@ -119,9 +118,13 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
       }
     return;
   }
+  // A self-recursive call reads this function's own summary while the graph
+  // is built: the previous round's (the seed in the first), so it is reset
+  // only once the graph no longer needs it.
   std::vector<AllocationSite> Sites;
   GraphBuilder B(F, TLI, Summaries);
   Info.Graph = B.build(Sites);
+  Info.Summary = FunctionSummary();
   for (AllocationSite &S : Sites) {
     SiteVerdict V;
     V.Site = S;
