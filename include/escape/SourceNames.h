@@ -30,7 +30,8 @@ namespace escape {
 /// parameter's name (or `#N`), else the IR name.
 std::string sourceName(const llvm::Value *V);
 
-/// A function's name as a reader knows it: demangled, without parameters.
+/// A function's name as a reader knows it: demangled, without parameters,
+/// the clone suffixes of LLVM's copies (`.specialized.1`, `.cold`) dropped.
 std::string prettyFunctionName(llvm::StringRef Mangled);
 
 } // namespace escape

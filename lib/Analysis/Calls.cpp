@@ -12,6 +12,8 @@
 //  - memory intrinsics copy content (memcpy = load + store);
 //  - a defined callee with a summary: each argument flows to {heap} and to
 //    the call's result with the summary's deref levels;
+//  - an indirect call whose possible callees are all known (CallTargets.h):
+//    the union of their summaries;
 //  - anything else is judged by its declaration's attributes (nocapture,
 //    nofree, readonly, returned), which inferattrs and TargetLibraryInfo put
 //    on C library functions, and `[[clang::noescape]]` puts on user ones.
@@ -19,12 +21,16 @@
 //===----------------------------------------------------------------------===//
 
 #include "GraphBuilder.h"
+#include "escape/CallTargets.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "escape"
 
 using namespace llvm;
 
@@ -40,7 +46,37 @@ void GraphBuilder::visitCallBase(CallBase &CB) {
         applySummary(CB, *Callee, *S);
         return;
       }
+  if (applyTargetSummaries(CB))
+    return;
   applyAttributes(CB);
+}
+
+bool GraphBuilder::applyTargetSummaries(CallBase &CB) {
+  if (!Targets || !CB.isIndirectCall() || CB.isMustTailCall() ||
+      CB.hasOperandBundles())
+    return false;
+  const auto *Ts = Targets->lookup(CB);
+  if (!Ts)
+    return false;
+  SmallVector<const FunctionSummary *, 4> Ss;
+  for (const Function *T : *Ts) {
+    const FunctionSummary *S = Summaries(*T);
+    // A target without a summary (no reliable body, not analysed yet) is an
+    // unknown callee; one that hands out its own allocation would make the
+    // call an allocation site per target, which one call cannot be.
+    if (!S || S->Params.size() != CB.arg_size() || S->ReturnsFresh ||
+        !S->FreshInto.empty()) {
+      LLVM_DEBUG(dbgs() << "escape: indirect call " << CB << ": target "
+                        << T->getName() << " has no usable summary\n");
+      return false;
+    }
+    Ss.push_back(S);
+  }
+  // Whichever target runs, the arguments go where its summary says: the
+  // union of the summaries' flows covers all of them.
+  for (auto [T, S] : llvm::zip(*Ts, Ss))
+    applySummary(CB, *T, *S);
+  return true;
 }
 
 bool GraphBuilder::visitIntrinsic(CallBase &CB) {

@@ -7,7 +7,8 @@
 //===----------------------------------------------------------------------===//
 //
 // Drives the per-function analysis over the module: strongly connected
-// components of the call graph in post order (callees first), as Go's
+// components of the call graph, with an edge for each indirect call whose
+// callees are known (CallTargets.h), in post order (callees first), as Go's
 // escape.Batch does per SCC. Within a recursive component every function is
 // analysed again until the parameter summaries stop changing; summaries only
 // grow (more leaks, lower derefs), so this terminates, and after a bounded
@@ -16,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/EscapeAnalysis.h"
+#include "escape/CallTargets.h"
 #include "escape/Messages.h"
 
 #include "GraphBuilder.h"
@@ -92,7 +94,7 @@ static bool hasReliableBody(const Function &F) {
 
 static void analyzeFunction(FunctionEscapeInfo &Info,
                             const TargetLibraryInfo &TLI,
-                            SummaryLookup Summaries,
+                            SummaryLookup Summaries, const CallTargets &Targets,
                             const AnalysisOptions &Opts) {
   const Function &F = *Info.F;
   Info.Sites.clear();
@@ -122,7 +124,7 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
   // is built: the previous round's (the seed in the first), so it is reset
   // only once the graph no longer needs it.
   std::vector<AllocationSite> Sites;
-  GraphBuilder B(F, TLI, Summaries);
+  GraphBuilder B(F, TLI, Summaries, &Targets);
   Info.Graph = B.build(Sites);
   Info.Summary = FunctionSummary();
   for (AllocationSite &S : Sites) {
@@ -139,6 +141,8 @@ EscapeResult analyzeModule(Module &M,
                            const AnalysisOptions &Opts) {
   EscapeResult R;
   CallGraph CG(M);
+  CallTargets Targets(M);
+  Targets.addCallEdges(CG);
   auto Lookup = [&](const Function &Callee) -> const FunctionSummary * {
     if (!hasReliableBody(Callee))
       return nullptr;
@@ -169,7 +173,7 @@ EscapeResult analyzeModule(Module &M,
       for (Function *F : Fns) {
         FunctionEscapeInfo &Info = R.Functions[F];
         FunctionSummary Before = Info.Summary;
-        analyzeFunction(Info, GetTLI(*F), Lookup, Opts);
+        analyzeFunction(Info, GetTLI(*F), Lookup, Targets, Opts);
         Changed |= !(Before == Info.Summary);
       }
       if (!Recursive || !Changed)
@@ -183,7 +187,7 @@ EscapeResult analyzeModule(Module &M,
             P.MayFree = P.MayWrite = true;
           }
         for (Function *F : Fns)
-          analyzeFunction(R.Functions[F], GetTLI(*F), Lookup, Opts);
+          analyzeFunction(R.Functions[F], GetTLI(*F), Lookup, Targets, Opts);
         break;
       }
     }

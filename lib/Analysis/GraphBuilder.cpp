@@ -32,9 +32,9 @@ using namespace llvm;
 namespace escape {
 
 GraphBuilder::GraphBuilder(const Function &F, const TargetLibraryInfo &TLI,
-                           SummaryLookup Summaries)
-    : F(F), TLI(TLI), DL(F.getParent()->getDataLayout()), Summaries(Summaries) {
-}
+                           SummaryLookup Summaries, const CallTargets *Targets)
+    : F(F), TLI(TLI), DL(F.getParent()->getDataLayout()), Summaries(Summaries),
+      Targets(Targets) {}
 
 std::unique_ptr<EscapeGraph>
 GraphBuilder::build(std::vector<AllocationSite> &OutSites) {

@@ -26,14 +26,17 @@ class TargetLibraryInfo;
 
 namespace escape {
 
+class CallTargets;
+
 /// Looks up the summary of a defined callee; null if it has none (yet).
 using SummaryLookup =
     llvm::function_ref<const FunctionSummary *(const llvm::Function &)>;
 
 class GraphBuilder : public llvm::InstVisitor<GraphBuilder> {
 public:
+  /// \p Targets resolves indirect calls (null: none is resolved).
   GraphBuilder(const llvm::Function &F, const llvm::TargetLibraryInfo &TLI,
-               SummaryLookup Summaries);
+               SummaryLookup Summaries, const CallTargets *Targets = nullptr);
 
   /// Builds the graph; allocation sites found go to \p Sites.
   std::unique_ptr<EscapeGraph> build(std::vector<AllocationSite> &Sites);
@@ -74,12 +77,14 @@ private:
   bool visitMemoryBuiltin(llvm::CallBase &CB);
   void applySummary(llvm::CallBase &CB, const llvm::Function &Callee,
                     const FunctionSummary &S);
+  bool applyTargetSummaries(llvm::CallBase &CB);
   void applyAttributes(llvm::CallBase &CB);
 
   const llvm::Function &F;
   const llvm::TargetLibraryInfo &TLI;
   const llvm::DataLayout &DL;
   SummaryLookup Summaries;
+  const CallTargets *Targets;
   std::unique_ptr<EscapeGraph> G;
   std::vector<AllocationSite> *Sites = nullptr;
 };

@@ -60,6 +60,11 @@ std::string sourceName(const Value *V) {
 }
 
 std::string prettyFunctionName(StringRef Mangled) {
+  // A copy LLVM made of a function (`.specialized.1`, `.part.0`, `.cold`,
+  // `.llvm.123`) is the function the user wrote: an Itanium name holds no
+  // other dot.
+  if (Mangled.starts_with("_Z"))
+    Mangled = Mangled.take_until([](char C) { return C == '.'; });
   // The demangler keeps pointing into its input: keep it alive.
   std::string Input = Mangled.str();
   ItaniumPartialDemangler D;
