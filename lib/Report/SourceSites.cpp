@@ -266,6 +266,22 @@ public:
     return true;
   }
 
+  /// `return x;` in a function returning a reference binds the reference
+  /// to x: its address is returned. A by-value return reads x (an lvalue-to-
+  /// rvalue conversion) or constructs a copy, and is not a glvalue.
+  bool VisitReturnStmt(ReturnStmt *S) {
+    const Expr *E = S->getRetValue();
+    if (!E || !E->isGLValue())
+      return true;
+    const Expr *Bound = E->IgnoreParenNoopCasts(Ctx);
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Bound))
+      if (ICE->getCastKind() == CK_DerivedToBase ||
+          ICE->getCastKind() == CK_UncheckedDerivedToBase)
+        Bound = ICE->getSubExpr()->IgnoreParenNoopCasts(Ctx);
+    addLocalAddress(Bound, Bound->getBeginLoc(), false);
+    return true;
+  }
+
   bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
     if (E->getCastKind() == CK_ArrayToPointerDecay)
       addLocalAddress(E->getSubExpr(), E->getBeginLoc(), false);

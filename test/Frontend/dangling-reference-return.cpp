@@ -1,0 +1,14 @@
+// RUN: %clangxx -O2 -fplugin=%plugin -fplugin-arg-escape-m -Wno-return-stack-address -c %s -o %t.o -Xclang -verify
+// A function returning a reference to its own local returns the local's
+// address: warned at the returned name, like `return &x`. Returning by value,
+// a copy, a parameter or a global is not dangling.
+struct B { int v; };
+struct D : B { int w; };
+
+const int &ref_local() { int x = 8; return x; } // expected-warning {{address of local 'x' escapes: returned}}
+const B &ref_base() { D d{}; return d; }         // expected-warning {{address of local 'd' escapes: returned}}
+int &ref_param(int &p) { return p; }            // expected-remark {{leaking param: p to result}}
+int by_value() { int x = 8; return x; }
+B copy_out() { B b{3}; return b; }
+static int g;
+int &ref_global() { return g; }
