@@ -32,6 +32,7 @@
 
 #include "Solver.h"
 #include "GraphBuilder.h"
+#include "OverwrittenStores.h"
 #include "escape/Messages.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -216,7 +217,10 @@ private:
 
   // --- Phase 2: the walk -------------------------------------------------
 
-  Walk walk(LocationId Root) const {
+  /// The walk from \p Root; edges into the root that \p Skip accepts are
+  /// not followed.
+  Walk walk(LocationId Root,
+            function_ref<bool(const Edge &)> Skip = nullptr) const {
     Walk W;
     W.Root = Root;
     W.Derefs.assign(G.size(), INT_MAX);
@@ -235,6 +239,8 @@ private:
       const std::vector<Edge> &In = G.incoming(L);
       for (unsigned I = 0; I < In.size(); ++I) {
         const Edge &E = In[I];
+        if (Skip && L == Root && Skip(E))
+          continue;
         // The root-to-root edges never matter; the result is not a source.
         int D = Base + E.Derefs;
         if (D < W.Derefs[E.Src]) {
@@ -323,7 +329,29 @@ private:
     }
   }
 
-  void decideLocals(const Walk &Heap, const Walk &Res) {
+  /// A store into the caller's memory or a global that the function undoes
+  /// on every path to a return (OverwrittenStores.h).
+  static bool isRestored(const Edge &E) {
+    const auto *S = dyn_cast_or_null<StoreInst>(E.Where);
+    return S && E.Kind == FlowKind::Escape &&
+           (E.Cause.Kind == EscapeCauseKind::StoredThroughParam ||
+            E.Cause.Kind == EscapeCauseKind::StoredToGlobal) &&
+           isOverwrittenBeforeReturn(*S);
+  }
+
+  /// Dangling addresses: stack objects whose address outlives the frame for
+  /// certain. A store that the function undoes before it returns (publish
+  /// and restore) keeps the address alive only while the frame is, so the
+  /// walk from {heap} is redone without such stores for them.
+  void decideLocals(const Walk &AllHeap, const Walk &Res) {
+    bool AnyEscapes = false;
+    for (LocationId L = 0; L < G.size() && !AnyEscapes; ++L)
+      AnyEscapes = G.location(L).Kind == LocationKind::StackObject &&
+                   AllHeap.Derefs[L] < 0;
+    std::optional<Walk> Unrestored;
+    if (AnyEscapes && llvm::any_of(G.incoming(G.heap()), isRestored))
+      Unrestored = walk(G.heap(), isRestored);
+    const Walk &Heap = Unrestored ? *Unrestored : AllHeap;
     for (LocationId L = 0; L < G.size(); ++L) {
       const Location &Loc = G.location(L);
       if (Loc.Kind != LocationKind::StackObject)
