@@ -68,9 +68,10 @@ std::string describeOutcome(Outcome O, llvm::StringRef Reason,
 
 /// A parameter verdict, as Go prints it: "leaking param: p",
 /// "leaking param: p to result", "leaking param content: p",
-/// "p does not escape", "leaking param: p to content of q". \p Name is the
-/// parameter's name; \p ArgName names another argument by its IR number
-/// (default `#N`).
+/// "p does not escape"; and where Go has no words, what flows into another
+/// argument's object: "leaking param: p to *q" (`*q = p`), "leaking param
+/// content: p to *q" (`*q = *p`). \p Name is the parameter's name;
+/// \p ArgName names another argument by its IR number (default `#N`).
 std::string
 describeParam(const ParamSummary &S, llvm::StringRef Name,
               llvm::function_ref<std::string(unsigned)> ArgName = nullptr);

@@ -39,15 +39,19 @@ struct ParamSummary {
   EscapeCause HeapCause;   ///< why it leaks (callee's view), when it does
   /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
   std::vector<unsigned> StoredInto;
+  /// Arguments whose objects its content is copied into
+  /// (FunctionSummary::ContentStores).
+  std::vector<unsigned> ContentInto;
 
   /// Reaches {heap} at some deref level (the parameter itself at 0).
   bool leaksToHeap() const { return HeapDerefs != None; }
   /// Reaches the result at some deref level.
   bool leaksToResult() const { return ResultDerefs != None; }
-  /// Leaks in any way Go's -m would report: to the heap, the result, or
-  /// into another argument's object.
+  /// Leaks in any way -m reports: to the heap, to the result (Go's
+  /// words), or itself or its content into another argument's object.
   bool leaks() const {
-    return leaksToHeap() || leaksToResult() || !StoredInto.empty();
+    return leaksToHeap() || leaksToResult() || !StoredInto.empty() ||
+           !ContentInto.empty();
   }
   /// The summary of a parameter nothing is known about: it leaks itself,
   /// and what it reaches may be freed or written (a function not analysed,

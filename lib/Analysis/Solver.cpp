@@ -438,6 +438,8 @@ private:
                                       ContentStores.end());
     for (auto [Dst, Src] : ParamStores)
       Info.Summary.Params[Src].StoredInto.push_back(Dst);
+    for (auto [Dst, Src] : ContentStores)
+      Info.Summary.Params[Src].ContentInto.push_back(Dst);
     for (const ClobberConstraint &C : G.clobbers())
       MarkExternal(Pts[C.Ptr], false,
                    [](ParamSummary &P) { P.MayWrite = true; });

@@ -165,20 +165,25 @@ std::string describeOutcome(Outcome O, StringRef Reason, const KeepCause &Keep,
 
 std::string describeParam(const ParamSummary &S, StringRef Name,
                           function_ref<std::string(unsigned)> ArgName) {
-  if (S.HeapDerefs != 0 && !S.StoredInto.empty()) {
-    std::string Out = ("leaking param: " + Name + " to content of ").str();
-    for (unsigned I = 0; I < S.StoredInto.size(); ++I)
-      Out +=
-          (I ? ", " : "") + (ArgName ? ArgName(S.StoredInto[I])
-                                     : "#" + std::to_string(S.StoredInto[I]));
+  // `*q, *r`: the objects of the arguments it goes into.
+  auto Targets = [&](const std::vector<unsigned> &Args) {
+    std::string Out;
+    for (unsigned I = 0; I < Args.size(); ++I)
+      Out += (I ? ", *" : "*") +
+             (ArgName ? ArgName(Args[I]) : "#" + std::to_string(Args[I]));
     return Out;
-  }
+  };
+  if (S.HeapDerefs != 0 && !S.StoredInto.empty())
+    return ("leaking param: " + Name + " to " + Targets(S.StoredInto)).str();
   if (S.HeapDerefs == 0)
     return ("leaking param: " + Name).str();
   if (S.ResultDerefs == 0 && S.HeapDerefs == ParamSummary::None)
     return ("leaking param: " + Name + " to result").str();
   if (S.HeapDerefs != ParamSummary::None)
     return ("leaking param content: " + Name).str();
+  if (!S.ContentInto.empty())
+    return ("leaking param content: " + Name + " to " + Targets(S.ContentInto))
+        .str();
   if (S.ResultDerefs != ParamSummary::None)
     return ("leaking param content: " + Name + " to result").str();
   return (Name + " does not escape").str();

@@ -371,14 +371,17 @@ private:
 
   /// How bad a parameter's line is, in the order describeParam tells
   /// them apart: the pointer itself to the heap, its content to the heap,
-  /// into another argument's object, itself to the result, its content to
-  /// the result, nothing.
+  /// itself into another argument's object, its content into another
+  /// argument's object, itself to the result, its content to the result,
+  /// nothing.
   static int leakRank(const ParamSummary &S) {
     if (S.HeapDerefs == 0)
-      return 5;
+      return 6;
     if (S.leaksToHeap())
-      return 4;
+      return 5;
     if (!S.StoredInto.empty())
+      return 4;
+    if (!S.ContentInto.empty())
       return 3;
     if (S.ResultDerefs == 0)
       return 2;

@@ -1,7 +1,8 @@
 ; A parameter's content copied into another parameter's object (`*a = *b`,
-; as in a pointer swap) or written back into its own (`*s += x` on an
-; integer wide enough to hold a pointer) is not a leak: the caller replays
-; the copy between its own objects, and a write-back moves nothing.
+; as in a pointer swap) does not reach the heap: the caller replays the copy
+; between its own objects. The line says where it goes ("leaking param
+; content: b to *a"). Written back into its own object (`*s += x` on an
+; integer wide enough to hold a pointer), it moves nothing.
 ; RUN: %opt %loadescape -passes='print<escape>' -disable-output %s 2>&1 | %FileCheck %s
 
 ; The copies are replayed exactly, so they do not count as overwriting the
@@ -9,11 +10,11 @@
 ; CHECK-LABEL: escape: function 'accumulate'
 ; CHECK-NEXT:    param s: s does not escape{{$}}
 ; CHECK-LABEL: escape: function 'swap'
-; CHECK-NEXT:    param a: a does not escape{{$}}
-; CHECK-NEXT:    param b: b does not escape{{$}}
+; CHECK-NEXT:    param a: leaking param content: a to *b{{$}}
+; CHECK-NEXT:    param b: leaking param content: b to *a{{$}}
 ; CHECK-LABEL: escape: function 'copy'
 ; CHECK-NEXT:    param dst: dst does not escape{{$}}
-; CHECK-NEXT:    param src: src does not escape{{$}}
+; CHECK-NEXT:    param src: leaking param content: src to *dst{{$}}
 
 ; The swap is replayed: the object first held by %x's box ends up in %y's box,
 ; which is stored to a global, so it escapes; %z, swapped between two local

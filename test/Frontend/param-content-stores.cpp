@@ -1,11 +1,12 @@
 // RUN: %clangxx -O2 -fplugin=%plugin -fplugin-arg-escape-m -c %s -o %t.o -Xclang -verify
 // Helpers that copy what one parameter points to into another (a pointer
 // swap) or write a parameter's content back (a cursor advanced through a
-// reference) do not leak it: the callers replay the copy between their own
-// variables, so an object swapped between two locals stays local, and one
-// swapped into a variable that is then published escapes.
+// reference) do not send it to the heap: the callers replay the copy between
+// their own variables, so an object swapped between two locals stays local,
+// and one swapped into a variable that is then published escapes. The line
+// of a copied parameter says where its content goes.
 
-__attribute__((noinline)) void swapPtr(int *&a, int *&b) { // expected-remark {{a does not escape}} expected-remark {{b does not escape}}
+__attribute__((noinline)) void swapPtr(int *&a, int *&b) { // expected-remark {{leaking param content: a to *b}} expected-remark {{leaking param content: b to *a}}
   int *t = a;
   a = b;
   b = t;
