@@ -40,6 +40,7 @@
 #include "llvm/ADT/SparseBitVector.h"
 #include "llvm/IR/Instruction.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -139,12 +140,20 @@ struct ClobberConstraint {
 
 /// A call that frees (or reallocates) the memory `Ptr` points to; or, when
 /// InCallee, a call of a function that may free anything reachable from
-/// `Ptr` (its summary says MayFree, or it is unknown and not `nofree`).
+/// `Ptr` (its summary says MayFree, or it is unknown and not `nofree`); or,
+/// when CalleeArg is set, a call of a function whose summary lists the
+/// deallocations of exactly the object its argument CalleeArg points to at
+/// CalleeLevel derefs (ParamSummary::ObjectFrees): `Ptr` then stands for
+/// that object's address, as for a deallocation call of its own.
 struct FreeCall {
   LocationId Ptr;
   const llvm::CallBase *Call;
   bool IsRealloc;
   bool InCallee = false;
+  /// The deallocation family (`_Znwm`, `malloc`, ...); empty if unknown.
+  std::string Family;
+  std::optional<unsigned> CalleeArg;
+  unsigned CalleeLevel = 0;
 };
 
 /// The escape graph of one function. Built by GraphBuilder, solved by
@@ -191,8 +200,18 @@ public:
     Clobbers.push_back({Ptr, I});
   }
   void addFree(LocationId Ptr, const llvm::CallBase *CB, bool IsRealloc,
-               bool InCallee = false) {
-    Frees.push_back({Ptr, CB, IsRealloc, InCallee});
+               bool InCallee = false, std::string Family = "") {
+    Frees.push_back({Ptr, CB, IsRealloc, InCallee, std::move(Family)});
+  }
+  /// \p CB frees the object \p Ptr points to inside its callee, which
+  /// frees exactly that object of its argument \p ArgNo at \p Level derefs.
+  void addCalleeFree(LocationId Ptr, const llvm::CallBase *CB,
+                     std::string Family, unsigned ArgNo, unsigned Level) {
+    FreeCall FC{Ptr, CB, /*IsRealloc=*/false, /*InCallee=*/false,
+                std::move(Family)};
+    FC.CalleeArg = ArgNo;
+    FC.CalleeLevel = Level;
+    Frees.push_back(std::move(FC));
   }
 
   unsigned size() const { return Locations.size(); }

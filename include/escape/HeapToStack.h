@@ -55,6 +55,10 @@ struct EscapeOptions {
   /// Stack buffer (bytes) for a variable-size new / new[] / malloc, used
   /// when the size at run time fits; 0 keeps them on the heap.
   uint64_t MaxVariableSize = 256;
+  /// Instructions that may be copied per module into callees without a
+  /// deallocation, for objects a callee frees (ownership transfer); 0 keeps
+  /// such objects on the heap.
+  uint64_t MaxCloneInstructions = 2000;
   /// Demote at all (false: analyse and report only).
   bool Demote = true;
 };
@@ -80,7 +84,8 @@ struct SiteDecision {
 
 /// `-passes=escape` or `escape<PARAMS>`, PARAMS separated by `;`:
 /// `max-object-size=BYTES`, `max-frame-size=BYTES`,
-/// `max-recursive-frame-size=BYTES`, `max-variable-size=BYTES`, `demote`,
+/// `max-recursive-frame-size=BYTES`, `max-variable-size=BYTES`,
+/// `max-clone-instructions=N`, `demote`,
 /// `no-demote` (as `sroa<modify-cfg>` takes its options). Unset ones come
 /// from the `-escape-...` options.
 /// \p Sink, when given, receives every site's record (the clang report).

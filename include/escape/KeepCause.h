@@ -47,6 +47,7 @@ enum class KeepCauseKind : uint8_t {
   MismatchedFree,            ///< Name: a deallocator of another family
   LiveAcrossIterations,      ///< its previous iteration's object is live
   StackBudgetExhausted,      ///< the function's frame budget is used up
+  CloneBudgetExhausted, ///< Name: freed in this callee, no copy left to make
 };
 
 /// Why an object that does not escape was not demoted.

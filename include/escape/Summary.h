@@ -23,8 +23,13 @@
 #include "escape/EscapeCause.h"
 
 #include <climits>
+#include <string>
 #include <utility>
 #include <vector>
+
+namespace llvm {
+class CallBase;
+} // namespace llvm
 
 namespace escape {
 
@@ -34,14 +39,24 @@ struct ParamSummary {
   static constexpr int None = INT_MAX;
   int HeapDerefs = None;   ///< min derefs at which it reaches {heap}
   int ResultDerefs = None; ///< min derefs at which it reaches the result
-  bool MayFree = false;    ///< memory reachable from it may be freed
-  bool MayWrite = false;   ///< foreign pointers may be stored into it
-  EscapeCause HeapCause;   ///< why it leaks (callee's view), when it does
+  /// Memory reachable from it, its own object included, may be freed in a
+  /// way ObjectFrees does not list.
+  bool MayFree = false;
+  bool MayWrite = false; ///< foreign pointers may be stored into it
+  EscapeCause HeapCause; ///< why it leaks (callee's view), when it does
   /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
   std::vector<unsigned> StoredInto;
   /// Arguments whose objects its content is copied into
   /// (FunctionSummary::ContentStores).
   std::vector<unsigned> ContentInto;
+  /// The deallocation calls of this function that free exactly the object
+  /// the parameter points to ([0]: `delete p`) or the object its content
+  /// points to ([1]: `delete *p`, a unique_ptr's destructor), of one
+  /// family each (FreedFamily). A caller whose object is freed only so can
+  /// still move it to the stack, by calling a copy of this function without
+  /// these calls (HeapToStack's callee clones): ownership handed over.
+  std::vector<const llvm::CallBase *> ObjectFrees[2];
+  std::string FreedFamily[2];
 
   /// Reaches {heap} at some deref level (the parameter itself at 0).
   bool leaksToHeap() const { return HeapDerefs != None; }
@@ -63,7 +78,11 @@ struct ParamSummary {
 
   bool operator==(const ParamSummary &O) const {
     return HeapDerefs == O.HeapDerefs && ResultDerefs == O.ResultDerefs &&
-           MayFree == O.MayFree && MayWrite == O.MayWrite;
+           MayFree == O.MayFree && MayWrite == O.MayWrite &&
+           ObjectFrees[0] == O.ObjectFrees[0] &&
+           ObjectFrees[1] == O.ObjectFrees[1] &&
+           FreedFamily[0] == O.FreedFamily[0] &&
+           FreedFamily[1] == O.FreedFamily[1];
   }
   bool operator!=(const ParamSummary &O) const { return !(*this == O); }
 };

@@ -163,8 +163,11 @@ bool GraphBuilder::visitMemoryBuiltin(CallBase &CB) {
     return true;
   }
   if (const Value *Freed = freedOperand(CB, TLI)) {
-    if (auto P = operand(Freed))
-      G->addFree(*P, &CB, /*IsRealloc=*/false);
+    if (auto P = operand(Freed)) {
+      std::optional<StringRef> Family = deallocationFamily(CB, TLI);
+      G->addFree(*P, &CB, /*IsRealloc=*/false, /*InCallee=*/false,
+                 Family ? Family->str() : "");
+    }
     return true;
   }
   if (const Function *Callee = CB.getCalledFunction()) {
@@ -200,9 +203,22 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
     }
     const ParamSummary &P = S.Params[I];
     // Freeing is not escaping: the object dies, it does not outlive the
-    // frame; but no stack slot may ever reach this call (FreeMatching).
-    if (P.MayFree)
+    // frame; but no stack slot may ever reach this call (FreeMatching),
+    // unless the callee frees exactly that object and a copy of it without
+    // the deallocation can be called instead (HeapToStack).
+    if (P.MayFree) {
       G->addFree(*A, &CB, /*IsRealloc=*/false, /*InCallee=*/true);
+    } else {
+      if (!P.ObjectFrees[0].empty())
+        G->addCalleeFree(*A, &CB, P.FreedFamily[0], I, 0);
+      if (!P.ObjectFrees[1].empty()) {
+        // The object the argument's content points to.
+        LocationId T = G->addLocation(LocationKind::Value, &CB);
+        G->setLabel(T, "{*" + G->name(*A) + " freed by '" + Name + "'}");
+        G->addEdge(T, *A, 1, FlowKind::Load, &CB);
+        G->addCalleeFree(T, &CB, P.FreedFamily[1], I, 1);
+      }
+    }
     if (P.HeapDerefs != ParamSummary::None)
       G->addEscape(*A, P.HeapDerefs, &CB,
                    {EscapeCauseKind::PassedToLeakingCallee, &Callee, &CB});

@@ -241,6 +241,10 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
             });
       if (P.Summary.MayFree)
         OS << "; may be freed";
+      if (!P.Summary.ObjectFrees[0].empty())
+        OS << "; freed here";
+      if (!P.Summary.ObjectFrees[1].empty())
+        OS << "; content freed here";
       if (P.Summary.MayWrite)
         OS << "; content may be overwritten";
       OS << "\n";

@@ -401,11 +401,32 @@ private:
             Mark(S);
       }
     };
-    for (const FreeCall &FC : G.frees())
+    for (const FreeCall &FC : G.frees()) {
+      // A deallocation call of this function's own that frees exactly a
+      // parameter's object, or exactly what its content points to, with a
+      // known family: listed, so that a caller may hand the object over.
+      const PtsSet &P = Pts[FC.Ptr];
+      if (!FC.InCallee && !FC.IsRealloc && !FC.CalleeArg &&
+          !FC.Family.empty() && P.count() == 1) {
+        const Location &Loc = G.location(P.find_first());
+        if (Loc.Kind == LocationKind::ParamObject ||
+            Loc.Kind == LocationKind::ParamContent) {
+          unsigned Level = Loc.Kind == LocationKind::ParamContent;
+          ParamSummary &S =
+              Info.Summary.Params[cast<Argument>(Loc.IR)->getArgNo()];
+          if (S.ObjectFrees[Level].empty() ||
+              S.FreedFamily[Level] == FC.Family) {
+            S.FreedFamily[Level] = FC.Family;
+            S.ObjectFrees[Level].push_back(FC.Call);
+            continue;
+          }
+        }
+      }
       MarkExternal(FC.InCallee
                        ? FunctionEscapeInfo::reachableObjects(G, Pts, FC.Ptr)
-                       : Pts[FC.Ptr],
+                       : P,
                    false, [](ParamSummary &S) { S.MayFree = true; });
+    }
     std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores;
     for (const StoreConstraint &S : G.stores()) {
       bool OnlyParams = false;

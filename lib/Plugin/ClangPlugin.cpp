@@ -44,7 +44,8 @@ struct PluginArgs {
 
 const char *ValidArgs = "m, m=LEVEL (0-2), json=PATH, max-object-size=BYTES, "
                         "max-frame-size=BYTES, max-recursive-frame-size=BYTES, "
-                        "max-variable-size=BYTES, demote=0|1";
+                        "max-variable-size=BYTES, max-clone-instructions=N, "
+                        "demote=0|1";
 
 /// Parses `NAME=VALUE` bytes; false if malformed.
 bool parseBytes(StringRef V, uint64_t &Out) {
@@ -113,6 +114,13 @@ protected:
          : Name == "max-frame-size"    ? Args.Opts.MaxFrameSize
          : Name == "max-variable-size" ? Args.Opts.MaxVariableSize
                                        : Args.Opts.MaxRecursiveFrameSize) = B;
+      } else if (Name == "max-clone-instructions") {
+        uint64_t N;
+        if (!parseBytes(Value, N))
+          return Fail("invalid value '" + Value.str() +
+                      "' for plugin argument 'max-clone-instructions' "
+                      "(expected a number of instructions)");
+        Args.Opts.MaxCloneInstructions = N;
       } else if (Name == "demote") {
         if (Value != "0" && Value != "1")
           return Fail("invalid value '" + Value.str() +

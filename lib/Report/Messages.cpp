@@ -129,6 +129,9 @@ std::string describeKeep(const KeepCause &C) {
     return "live across loop iterations";
   case KeepCauseKind::StackBudgetExhausted:
     return "stack budget exhausted";
+  case KeepCauseKind::CloneBudgetExhausted:
+    return "freed inside '" + C.Name +
+           "', and the budget for copies of callees is used up";
   }
   llvm_unreachable("unknown keep cause");
 }

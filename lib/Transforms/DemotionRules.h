@@ -26,9 +26,21 @@ class TargetLibraryInfo;
 
 namespace escape {
 
+/// A call of a function that frees the object it is passed: the argument
+/// \c ArgNo at \c Level derefs (ParamSummary::ObjectFrees). Demoting the
+/// object means calling a copy of the callee without those deallocations.
+struct CalleeFree {
+  llvm::CallBase *Call;
+  unsigned ArgNo;
+  unsigned Level;
+};
+
 /// The deallocations that free a site's object (FreeMatching.cpp).
 struct MatchedFrees {
   llvm::SmallVector<llvm::CallBase *, 4> Calls;
+  /// Calls that free it inside their callee, which frees nothing else
+  /// through that argument.
+  llvm::SmallVector<CalleeFree, 2> CalleeFrees;
   /// Set when the frees forbid demotion: Reallocated, MismatchedFree,
   /// FreedWithOthers, MayBeFreedInCallee, MayBeFreedIndirectly.
   KeepCause Blocker;

@@ -11,7 +11,10 @@
 // points-to set is exactly the object, or null), and be of the allocation's
 // family (delete for new, delete[] for new[], free for malloc). realloc of the
 // object blocks demotion, and so does a call of a function that may free it
-// (anything reachable from its argument), which cannot be removed.
+// (anything reachable from its argument), which cannot be removed. A direct
+// call whose callee frees exactly the object it is passed (its summary's
+// ObjectFrees), of the site's family, is matched as well: HeapToStack calls
+// a copy of the callee without those deallocations instead.
 //
 //===----------------------------------------------------------------------===//
 
@@ -47,6 +50,25 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
                                          prettyFunctionName(Callee->getName()))
                       : KeepCause(KeepCauseKind::MayBeFreedIndirectly);
       return M;
+    }
+    if (FC.CalleeArg) {
+      const Function *Callee = FC.Call->getCalledFunction();
+      if (!Callee) {
+        M.Blocker = KeepCauseKind::MayBeFreedIndirectly;
+        return M;
+      }
+      std::string Name = prettyFunctionName(Callee->getName());
+      if (P.count() != 1) {
+        M.Blocker = KeepCause::named(KeepCauseKind::MayBeFreedInCallee, Name);
+        return M;
+      }
+      if (FC.Family != Site.Family) {
+        M.Blocker = KeepCause::named(KeepCauseKind::MismatchedFree, Name);
+        return M;
+      }
+      M.CalleeFrees.push_back(
+          {const_cast<CallBase *>(FC.Call), *FC.CalleeArg, FC.CalleeLevel});
+      continue;
     }
     if (FC.IsRealloc) {
       M.Blocker = KeepCauseKind::Reallocated;

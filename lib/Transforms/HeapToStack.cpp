@@ -15,6 +15,7 @@
 
 #include "escape/HeapToStack.h"
 
+#include "CalleeClones.h"
 #include "DemotionRules.h"
 #include "escape/Messages.h"
 #include "escape/Report.h"
@@ -65,6 +66,10 @@ static cl::opt<uint64_t> MaxVariableSize(
     "escape-max-variable-size", cl::init(256),
     cl::desc("Stack buffer (bytes) for variable-size allocations, behind a "
              "runtime size check; 0 disables"));
+static cl::opt<uint64_t> MaxCloneInstructions(
+    "escape-max-clone-instructions", cl::init(2000),
+    cl::desc("Instructions the escape pass may copy per module into callees "
+             "without a deallocation (ownership transfer); 0 disables"));
 static cl::opt<bool>
     Demote("escape-demote", cl::init(true),
            cl::desc("Move non-escaping allocations to the stack"));
@@ -75,6 +80,7 @@ EscapeOptions escapeOptions() {
   Opts.MaxFrameSize = MaxFrameSize;
   Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
   Opts.MaxVariableSize = MaxVariableSize;
+  Opts.MaxCloneInstructions = MaxCloneInstructions;
   Opts.Demote = Demote;
   return Opts;
 }
@@ -94,8 +100,10 @@ static AllocaInst *createEntrySlot(const AllocationSite &Site, uint64_t Bytes,
 }
 
 /// Replaces the allocation call of \p Site by an entry-block alloca.
+/// \p Markers: lifetime markers at the allocation and the frees (not when a
+/// callee frees it too, as the slot then stays live to the function's end).
 static void demote(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
-                   Function &F) {
+                   Function &F, bool Markers) {
   CallBase *Call = Site.Call;
   uint64_t Size = std::max<uint64_t>(*Site.Size, 1);
   AllocaInst *Slot = createEntrySlot(Site, Size, F);
@@ -107,7 +115,7 @@ static void demote(const AllocationSite &Site, ArrayRef<CallBase *> Frees,
 
   IRBuilder<> At(Call);
   At.SetCurrentDebugLocation(Call->getDebugLoc());
-  bool Markers = !Frees.empty();
+  Markers &= !Frees.empty();
   if (Markers)
     At.CreateLifetimeStart(Slot, At.getInt64(Size));
   if (Site.ZeroInit)
@@ -174,10 +182,12 @@ static void demoteVariable(const AllocationSite &Site,
 }
 
 namespace {
-/// One site to move and the deallocations to remove with it.
+/// One site to move, the deallocations to remove with it, and the calls to
+/// point at a copy of their callee without its deallocation.
 struct PlannedMove {
   unsigned Site; ///< index into FunctionEscapeInfo::Sites
   SmallVector<CallBase *, 4> Frees;
+  SmallVector<CalleeFree, 2> CalleeFrees;
 };
 
 /// The transform's decisions for one function, made before any IR changes
@@ -193,8 +203,8 @@ struct DemotionPlan {
 /// analysis result and the IR; changes nothing.
 static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
                                   FunctionAnalysisManager &FAM,
-                                  const EscapeOptions &Opts,
-                                  FrameExits &Exits) {
+                                  const EscapeOptions &Opts, FrameExits &Exits,
+                                  CalleeClones &Clones) {
   DemotionPlan Result;
   std::vector<SiteDecision> &Decisions = Result.Decisions;
   Decisions.assign(Info.Sites.size(), SiteDecision());
@@ -220,6 +230,8 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
   // Constant-size sites planned for demotion: their calls will be allocas,
   // which cannot unwind.
   SmallPtrSet<const CallBase *, 8> Planned;
+  // Calls planned to call a copy of their callee: the argument it is for.
+  DenseMap<const CallBase *, std::pair<unsigned, unsigned>> Redirected;
 
   // Decides one site; a `return` leaves it undecided-for-now or decided.
   auto Consider = [&](unsigned I) {
@@ -281,6 +293,7 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
       return;
     }
     SmallVector<CallBase *, 4> Frees;
+    SmallVector<CalleeFree, 2> CalleeFrees;
     if (Freed) {
       // Dead before the allocation can run again: one slot serves a loop.
       Frees = std::move(Freed->Calls);
@@ -300,17 +313,45 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
         return;
       }
       Frees = std::move(MF.Calls);
+      CalleeFrees = std::move(MF.CalleeFrees);
+    }
+    // Freed inside callees: each call gets a copy of its callee without the
+    // deallocation, one argument per call, and only for a constant size (a
+    // variable-size site may still be on the heap, which the copy would
+    // leak).
+    auto FreedInside = [&](const CalleeFree &CF) {
+      return KeepCause::named(
+          KeepCauseKind::MayBeFreedInCallee,
+          prettyFunctionName(CF.Call->getCalledFunction()->getName()));
+    };
+    for (const CalleeFree &CF : CalleeFrees) {
+      auto It = Redirected.find(CF.Call);
+      if (Variable || (It != Redirected.end() &&
+                       It->second != std::make_pair(CF.ArgNo, CF.Level))) {
+        Keep(FreedInside(CF));
+        return;
+      }
     }
     if (Used + Bytes > Budget) {
       Keep(KeepCauseKind::StackBudgetExhausted);
       return;
     }
+    for (const CalleeFree &CF : CalleeFrees)
+      if (!Clones.reserve(CF)) {
+        Keep(Opts.MaxCloneInstructions
+                 ? KeepCause::named(KeepCauseKind::CloneBudgetExhausted,
+                                    FreedInside(CF).Name)
+                 : FreedInside(CF));
+        return;
+      }
+    for (const CalleeFree &CF : CalleeFrees)
+      Redirected[CF.Call] = {CF.ArgNo, CF.Level};
     Used += Bytes;
     if (!Variable)
       Planned.insert(S.Call);
     // Also takes the site out of the retries below.
     D.Result = Freed ? Outcome::MovedFreed : Outcome::Moved;
-    Plans.push_back({I, std::move(Frees)});
+    Plans.push_back({I, std::move(Frees), std::move(CalleeFrees)});
   };
 
   for (unsigned I = 0; I < Info.Sites.size(); ++I)
@@ -335,7 +376,7 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
 /// Moves the sites \p Plan says to move. Returns true if the IR changed.
 static bool applyDemotionPlan(const FunctionEscapeInfo &Info,
                               const DemotionPlan &Plan, Function &F,
-                              const EscapeOptions &Opts) {
+                              const EscapeOptions &Opts, CalleeClones &Clones) {
   if (Plan.Moves.empty())
     return false;
   for (const PlannedMove &P : Plan.Moves) {
@@ -346,10 +387,14 @@ static bool applyDemotionPlan(const FunctionEscapeInfo &Info,
     assert((!Info.Sites[P.Site].Escapes || D.Result == Outcome::MovedFreed) &&
            "an escaping site is moved only when freed before return");
     assert(Opts.Demote && "nothing is moved with demotion disabled");
+    assert((S.Size || P.CalleeFrees.empty()) &&
+           "a variable-size site is never freed in a callee copy");
     if (S.Size)
-      demote(S, P.Frees, F);
+      demote(S, P.Frees, F, /*Markers=*/P.CalleeFrees.empty());
     else
       demoteVariable(S, P.Frees, F, D.StackBufferBytes);
+    for (const CalleeFree &CF : P.CalleeFrees)
+      CF.Call->setCalledFunction(Clones.get(CF));
   }
   // A demoted object may now be passed to a call marked `tail`, which
   // promises the callee does not access the caller's stack.
@@ -442,12 +487,16 @@ namespace {
 struct SizeParam {
   const char *Name;
   uint64_t EscapeOptions::*Field;
+  const char *Unit;
 };
 const SizeParam SizeParams[] = {
-    {"max-object-size", &EscapeOptions::MaxObjectSize},
-    {"max-frame-size", &EscapeOptions::MaxFrameSize},
-    {"max-recursive-frame-size", &EscapeOptions::MaxRecursiveFrameSize},
-    {"max-variable-size", &EscapeOptions::MaxVariableSize},
+    {"max-object-size", &EscapeOptions::MaxObjectSize, "bytes"},
+    {"max-frame-size", &EscapeOptions::MaxFrameSize, "bytes"},
+    {"max-recursive-frame-size", &EscapeOptions::MaxRecursiveFrameSize,
+     "bytes"},
+    {"max-variable-size", &EscapeOptions::MaxVariableSize, "bytes"},
+    {"max-clone-instructions", &EscapeOptions::MaxCloneInstructions,
+     "instructions"},
 };
 } // namespace
 
@@ -474,8 +523,8 @@ Expected<EscapeOptions> parseEscapePassParams(StringRef Params,
     if (Value.empty() || Value.getAsInteger(10, Bytes))
       return createStringError(
           inconvertibleErrorCode(),
-          "invalid size '%s' for escape pass parameter '%s' (bytes)",
-          Value.str().c_str(), Name.str().c_str());
+          "invalid size '%s' for escape pass parameter '%s' (%s)",
+          Value.str().c_str(), Name.str().c_str(), Found->Unit);
     Opts.*(Found->Field) = Bytes;
   }
   return Opts;
@@ -505,6 +554,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     return FAM.getResult<TargetLibraryAnalysis>(F);
   };
   FrameExits Exits(GetTLI);
+  CalleeClones Clones(R, Opts.Demote ? Opts.MaxCloneInstructions : 0);
   bool Changed = false;
   for (const auto &KV : R.Functions) {
     const FunctionEscapeInfo &Info = KV.second;
@@ -525,7 +575,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
       for (unsigned I = 0; I < Info.Sites.size(); ++I)
         Records.push_back(
             recordSiteSource(Info.Sites[I], Spellings[I], F.getName()));
-    DemotionPlan Plan = planDemotions(Info, F, FAM, Opts, Exits);
+    DemotionPlan Plan = planDemotions(Info, F, FAM, Opts, Exits, Clones);
     const std::vector<SiteDecision> &Decisions = Plan.Decisions;
     assert(Decisions.size() == Info.Sites.size() && "one decision per site");
     for (unsigned I = 0; I < Records.size(); ++I)
@@ -536,7 +586,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
       ++(D.Result == Outcome::Escapes ? NumSitesEscaping : NumSitesLocal);
       NumKeptOnHeap += D.Result == Outcome::KeptOnHeap;
     }
-    bool FChanged = applyDemotionPlan(Info, Plan, F, Opts);
+    bool FChanged = applyDemotionPlan(Info, Plan, F, Opts, Clones);
     emitRemarks(F, Info, Decisions, Spellings, Locs, Blocks);
     if (FChanged) {
       Changed = true;
