@@ -30,7 +30,7 @@ STATISTIC(NumCloneInstructions, "Instructions in callee copies");
 namespace escape {
 
 CalleeClones::Key CalleeClones::keyOf(const CalleeFree &CF) {
-  return {CF.Call->getCalledFunction(), CF.ArgNo, CF.Level};
+  return {CF.Callee, CF.ArgNo, CF.Level};
 }
 
 /// The deallocations a copy for \p CF removes: the callee's summary's
@@ -38,7 +38,7 @@ CalleeClones::Key CalleeClones::keyOf(const CalleeFree &CF) {
 /// trusted (no summary, MayFree, or a listed call no longer in the body).
 static ArrayRef<const CallBase *> listedFrees(const EscapeResult &R,
                                               const CalleeFree &CF) {
-  const Function *Callee = CF.Call->getCalledFunction();
+  const Function *Callee = CF.Callee;
   if (!Callee || Callee->isDeclaration() || CF.Level > 1)
     return {};
   const FunctionEscapeInfo *Info = R.lookup(Callee);
@@ -57,7 +57,7 @@ bool CalleeClones::reserve(const CalleeFree &CF) {
     return It->second;
   bool OK = false;
   ArrayRef<const CallBase *> Frees = listedFrees(R, CF);
-  const Function *Callee = CF.Call->getCalledFunction();
+  const Function *Callee = CF.Callee;
   if (!Frees.empty()) {
     SmallPtrSet<const Instruction *, 32> Body;
     for (const Instruction &I : instructions(*Callee))
@@ -79,10 +79,11 @@ bool CalleeClones::reserve(const CalleeFree &CF) {
 
 Function *CalleeClones::get(const CalleeFree &CF) {
   Key K = keyOf(CF);
-  assert(Reserved.count(K) && Reserved[K] && "a copy is made only if reserved");
+  assert(Reserved.count(K) && Reserved.find(K)->second &&
+         "a copy is made only if reserved");
   if (Function *C = Made[K])
     return C;
-  Function &Callee = *CF.Call->getCalledFunction();
+  Function &Callee = const_cast<Function &>(*CF.Callee);
   ValueToValueMapTy VMap;
   Function *C = CloneFunction(&Callee, VMap);
   C->setName(Callee.getName() + ".escape.nofree");

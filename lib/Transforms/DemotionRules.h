@@ -31,6 +31,8 @@ namespace escape {
 /// object means calling a copy of the callee without those deallocations.
 struct CalleeFree {
   llvm::CallBase *Call;
+  /// The callee, as analysed (the call is pointed at a copy later).
+  const llvm::Function *Callee;
   unsigned ArgNo;
   unsigned Level;
 };

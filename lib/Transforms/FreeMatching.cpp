@@ -66,8 +66,8 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
         M.Blocker = KeepCause::named(KeepCauseKind::MismatchedFree, Name);
         return M;
       }
-      M.CalleeFrees.push_back(
-          {const_cast<CallBase *>(FC.Call), *FC.CalleeArg, FC.CalleeLevel});
+      M.CalleeFrees.push_back({const_cast<CallBase *>(FC.Call), Callee,
+                               *FC.CalleeArg, FC.CalleeLevel});
       continue;
     }
     if (FC.IsRealloc) {

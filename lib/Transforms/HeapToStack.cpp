@@ -320,18 +320,24 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
     // variable-size site may still be on the heap, which the copy would
     // leak).
     auto FreedInside = [&](const CalleeFree &CF) {
-      return KeepCause::named(
-          KeepCauseKind::MayBeFreedInCallee,
-          prettyFunctionName(CF.Call->getCalledFunction()->getName()));
+      return KeepCause::named(KeepCauseKind::MayBeFreedInCallee,
+                              prettyFunctionName(CF.Callee->getName()));
     };
-    for (const CalleeFree &CF : CalleeFrees) {
+    // The argument each call is redirected for, planned before or here.
+    auto Conflicts = [&](const CalleeFree &CF) {
+      std::pair<unsigned, unsigned> Want(CF.ArgNo, CF.Level);
       auto It = Redirected.find(CF.Call);
-      if (Variable || (It != Redirected.end() &&
-                       It->second != std::make_pair(CF.ArgNo, CF.Level))) {
+      if (It != Redirected.end() && It->second != Want)
+        return true;
+      return llvm::any_of(CalleeFrees, [&](const CalleeFree &O) {
+        return O.Call == CF.Call && std::make_pair(O.ArgNo, O.Level) != Want;
+      });
+    };
+    for (const CalleeFree &CF : CalleeFrees)
+      if (Variable || Conflicts(CF)) {
         Keep(FreedInside(CF));
         return;
       }
-    }
     if (Used + Bytes > Budget) {
       Keep(KeepCauseKind::StackBudgetExhausted);
       return;
@@ -393,8 +399,13 @@ static bool applyDemotionPlan(const FunctionEscapeInfo &Info,
       demote(S, P.Frees, F, /*Markers=*/P.CalleeFrees.empty());
     else
       demoteVariable(S, P.Frees, F, D.StackBufferBytes);
-    for (const CalleeFree &CF : P.CalleeFrees)
-      CF.Call->setCalledFunction(Clones.get(CF));
+    for (const CalleeFree &CF : P.CalleeFrees) {
+      Function *Copy = Clones.get(CF);
+      assert((CF.Call->getCalledFunction() == CF.Callee ||
+              CF.Call->getCalledFunction() == Copy) &&
+             "a call is pointed at one copy only");
+      CF.Call->setCalledFunction(Copy);
+    }
   }
   // A demoted object may now be passed to a call marked `tail`, which
   // promises the callee does not access the caller's stack.

@@ -49,6 +49,8 @@
 ; CHECK:         %b = call ptr @_Znwm(i64 16)
 ; CHECK-LABEL: define i32 @variable(
 ; CHECK:         %o = call ptr @_Znam(i64 %n)
+; CHECK-LABEL: define i32 @self_pointing(
+; CHECK-NEXT:    %o = call ptr @_Znwm(i64 16)
 ; CHECK-LABEL: define i32 @with_eh(
 ; CHECK-NEXT:    %o.stack = alloca [16 x i8], align 16
 ; CHECK:         call i32 @consume_eh.escape.nofree(ptr %o.stack)
@@ -76,6 +78,7 @@
 ; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: may be freed inside 'consume'
 ; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: may be freed inside 'consume'
 ; REMARK: remark: <unknown>:0:0: new[] (n bytes) does not escape; kept on heap: may be freed inside 'consume_arr'
+; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: may be freed inside 'both_levels'
 ; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack
 
 ; NOCOPY: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: may be freed inside 'consume'
@@ -212,6 +215,24 @@ define i32 @variable(i64 %n) {
   store i32 1, ptr %o
   call void @consume_arr(ptr %o)
   ret i32 0
+}
+
+; Frees what its argument points to, then the argument's own object.
+define void @both_levels(ptr %p) noinline {
+  %c = load ptr, ptr %p
+  call void @_ZdlPv(ptr %c)
+  call void @_ZdlPv(ptr %p)
+  ret void
+}
+
+; The object once pointed to itself (the analysis has no statement order):
+; the call may free it at either level, and one call goes to one copy only.
+define i32 @self_pointing(i32 %v) {
+  %o = call ptr @_Znwm(i64 16) #0
+  store ptr %o, ptr %o
+  store ptr null, ptr %o
+  call void @both_levels(ptr %o)
+  ret i32 %v
 }
 
 define i32 @with_eh(i32 %v) {
