@@ -80,6 +80,11 @@ struct EscapeCause {
   /// The flow went through ptrtoint: an address carried as an integer.
   bool ViaInteger = false;
   SkipReason Skip = SkipReason::None;
+  /// PassedToLeakingCallee: where the callee's summary says it goes. The
+  /// callee stores it to a global (here or in its own callee) ...
+  bool CalleeStoresToGlobal = false;
+  /// ... or through its argument number CalleeStoresThroughArg (-1: no).
+  int CalleeStoresThroughArg = -1;
 
   static EscapeCause returned() { return {EscapeCauseKind::Returned}; }
   static EscapeCause notAnalysed(SkipReason R) {

@@ -44,6 +44,11 @@ struct ParamSummary {
   bool MayFree = false;
   bool MayWrite = false; ///< foreign pointers may be stored into it
   EscapeCause HeapCause; ///< why it leaks (callee's view), when it does
+  /// Where that leak certainly goes, for the callers' dangling-address
+  /// warnings: to a global (here or in a callee), or into what this
+  /// function's argument LeaksThroughArg points to (-1: neither is certain).
+  bool LeaksToGlobal = false;
+  int LeaksThroughArg = -1;
   /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
   std::vector<unsigned> StoredInto;
   /// Arguments whose objects its content is copied into

@@ -219,9 +219,13 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
         G->addCalleeFree(T, &CB, P.FreedFamily[1], I, 1);
       }
     }
-    if (P.HeapDerefs != ParamSummary::None)
-      G->addEscape(*A, P.HeapDerefs, &CB,
-                   {EscapeCauseKind::PassedToLeakingCallee, &Callee, &CB});
+    if (P.HeapDerefs != ParamSummary::None) {
+      EscapeCause Cause{EscapeCauseKind::PassedToLeakingCallee, &Callee, &CB};
+      // Where the callee sends it, for dangling-address warnings.
+      Cause.CalleeStoresToGlobal = P.LeaksToGlobal;
+      Cause.CalleeStoresThroughArg = P.LeaksThroughArg;
+      G->addEscape(*A, P.HeapDerefs, &CB, Cause);
+    }
     if (P.ResultDerefs != ParamSummary::None && R)
       G->addEdge(*R, *A, P.ResultDerefs, FlowKind::Call, &CB);
     if (P.MayWrite)

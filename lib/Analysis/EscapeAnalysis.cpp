@@ -245,6 +245,12 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
         OS << "; freed here";
       if (!P.Summary.ObjectFrees[1].empty())
         OS << "; content freed here";
+      if (P.Summary.LeaksToGlobal)
+        OS << "; into a global";
+      if (P.Summary.LeaksThroughArg >= 0)
+        OS << "; into what "
+           << sourceName(Info.F->getArg(P.Summary.LeaksThroughArg))
+           << " points to";
       if (P.Summary.MayWrite)
         OS << "; content may be overwritten";
       OS << "\n";

@@ -329,6 +329,75 @@ private:
     }
   }
 
+  /// The argument \p C's call passes in position \p ArgNo, when it points
+  /// only to this function's parameter number K's object or content: K.
+  std::optional<unsigned> ownParamPassed(const EscapeCause &C,
+                                         int ArgNo) const {
+    const auto *CB = dyn_cast_or_null<CallBase>(C.Where);
+    if (ArgNo < 0 || !CB || unsigned(ArgNo) >= CB->arg_size())
+      return std::nullopt;
+    std::optional<LocationId> V = G.lookupValue(CB->getArgOperand(ArgNo));
+    if (!V || Pts[*V].empty())
+      return std::nullopt;
+    std::optional<unsigned> K;
+    for (unsigned O : Pts[*V]) {
+      const Location &Loc = G.location(O);
+      if (Loc.Kind != LocationKind::ParamObject &&
+          Loc.Kind != LocationKind::ParamContent)
+        return std::nullopt;
+      unsigned N = cast<Argument>(Loc.IR)->getArgNo();
+      if (K && *K != N)
+        return std::nullopt;
+      K = N;
+    }
+    return K;
+  }
+
+  /// Where a leaking parameter certainly goes (ParamSummary::LeaksToGlobal,
+  /// LeaksThroughArg), from its cause, through callees' summaries.
+  void certainDestination(ParamSummary &S) const {
+    const EscapeCause &C = S.HeapCause;
+    if (C.Kind == EscapeCauseKind::StoredToGlobal) {
+      S.LeaksToGlobal = true;
+    } else if (C.Kind == EscapeCauseKind::StoredThroughParam) {
+      if (const auto *Arg = dyn_cast_or_null<Argument>(C.Subject))
+        S.LeaksThroughArg = Arg->getArgNo();
+    } else if (C.Kind == EscapeCauseKind::PassedToLeakingCallee) {
+      S.LeaksToGlobal = C.CalleeStoresToGlobal;
+      if (auto K = ownParamPassed(C, C.CalleeStoresThroughArg))
+        S.LeaksThroughArg = *K;
+    }
+  }
+
+  /// The address outlives the frame for certain: returned, stored to a
+  /// global or through a parameter here (EscapeCause::definitelyOutlives),
+  /// or handed to a callee whose summary stores it to a global, or through
+  /// an argument that points only to this function's parameters' memory or
+  /// globals (`out.push_back(&local)` into the caller's vector).
+  bool certainlyOutlives(const EscapeCause &C) const {
+    if (C.definitelyOutlives())
+      return true;
+    if (C.Kind != EscapeCauseKind::PassedToLeakingCallee)
+      return false;
+    if (C.CalleeStoresToGlobal)
+      return true;
+    const auto *CB = dyn_cast_or_null<CallBase>(C.Where);
+    if (C.CalleeStoresThroughArg < 0 || !CB ||
+        unsigned(C.CalleeStoresThroughArg) >= CB->arg_size())
+      return false;
+    std::optional<LocationId> V =
+        G.lookupValue(CB->getArgOperand(C.CalleeStoresThroughArg));
+    if (!V || Pts[*V].empty())
+      return false;
+    for (unsigned O : Pts[*V]) {
+      LocationKind K = G.location(O).Kind;
+      if (K != LocationKind::ParamObject && K != LocationKind::ParamContent &&
+          K != LocationKind::GlobalObject)
+        return false;
+    }
+    return true;
+  }
+
   /// A store into the caller's memory or a global that the function undoes
   /// on every path to a return (OverwrittenStores.h).
   static bool isRestored(const Edge &E) {
@@ -364,7 +433,7 @@ private:
         V.Path = path(Res, L, V.Cause);
       else
         continue;
-      if (V.Cause.definitelyOutlives())
+      if (certainlyOutlives(V.Cause))
         Info.Locals.push_back(std::move(V));
     }
   }
@@ -383,10 +452,12 @@ private:
                                                  : std::max(Res.Derefs[*V], 0);
       ParamVerdict PV;
       PV.Arg = &A;
-      if (S.HeapDerefs != ParamSummary::None)
+      if (S.HeapDerefs != ParamSummary::None) {
         PV.Path = path(Heap, *V, S.HeapCause);
-      else if (S.ResultDerefs != ParamSummary::None)
+        certainDestination(S);
+      } else if (S.ResultDerefs != ParamSummary::None) {
         PV.Path = path(Res, *V, S.HeapCause);
+      }
       Info.Params.push_back(std::move(PV));
     }
     // What the callee does to memory its arguments point to.
