@@ -398,6 +398,10 @@ def subst(cmd, plugin, tmp):
     return [c.replace(PLUGIN_TOKEN, plugin).replace(OUT_TOKEN, tmp) for c in cmd]
 
 
+# A plugin step is a hang past max(--timeout, HANG_FACTOR x the plain compile's CPU seconds).
+HANG_FACTOR = 6
+
+
 def check_tu(ctx, proj, idx, tu):
     a = ctx.a
     T = a.timeout
@@ -433,6 +437,10 @@ def check_tu(ctx, proj, idx, tu):
                 (diag_lines(err_a) or err_a.strip().splitlines() or ["?"])[0][:200]))
             rec["hangs"], rec["crashes"] = [], []   # plain clang's own problems are not ours
             return rec
+        # The other steps compile the same TU with more work (clang's own
+        # optimization record alone can double a heavy TU's time): a hang is
+        # a step past --timeout and past HANG_FACTOR times the plain compile.
+        T = max(T, int(HANG_FACTOR * rec["cpu"].get("plain", 0)))
         # b. plugin, demotion only
         plug = base + ["-fplugin=" + PLUGIN_TOKEN, "-o", obj]
         rc_b, err_b, _ = go("plugin", plug)
@@ -700,6 +708,8 @@ def run_project(ctx, proj, apt):
     if os.path.exists(os.path.join(work, "results", name + ".error")):
         os.unlink(os.path.join(work, "results", name + ".error"))
     tus = load_tus(db)
+    if a.tu:
+        tus = [t for t in tus if re.search(a.tu, t["file"])]
     if a.max_tus and len(tus) > a.max_tus:
         step = len(tus) / a.max_tus
         tus = [tus[int(i * step)] for i in range(a.max_tus)]
@@ -902,6 +912,8 @@ def main():
     ap.add_argument("--no-reduce", action="store_true", help="do not run cvise on crashes")
     ap.add_argument("--reduce-timeout", type=int, default=600)
     ap.add_argument("--no-ir", action="store_true", help="skip step e (opt with the verifier)")
+    ap.add_argument("--tu", help="only the TUs whose path matches this regular expression "
+                                 "(check a failure again)")
     ap.add_argument("--only-new", action="store_true",
                     help="check only TUs with no stored result from any plugin (finish a "
                          "project in pieces across plugin rebuilds; the report lists every md5)")
