@@ -34,3 +34,24 @@ config.environment["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_lea
 for var in ("HOME", "TMPDIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+
+# tools/escape-report, the whole-project report, run by the suite's own Python.
+import shutil
+import sys
+config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(("%escape-report", sys.executable + " " +
+                             os.path.join(config.escape_src_root, "tools", "escape-report", "escape-report")))
+config.substitutions.append(("%srcroot", config.escape_src_root))
+# Features for the tool tests; each is installed by tools/setup.sh --tests.
+for feature, found in (("ccache", shutil.which("ccache")),
+                       ("make", shutil.which("make")),
+                       ("chromium", shutil.which("chromium") and shutil.which("chromedriver")),
+                       ("clang14", shutil.which("clang++-14"))):
+    if found:
+        config.available_features.add(feature)
+try:
+    import jsonschema  # noqa: F401
+    config.available_features.add("jsonschema")
+except ImportError:
+    pass
+config.environment["PATH"] = os.environ.get("PATH", "")

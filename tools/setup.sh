@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Prepare a fresh Debian bookworm machine and build escape.
 #
-#   bash tools/setup.sh        (as root, from any directory)
+#   bash tools/setup.sh [--tests]   (as root, from any directory)
 #
 # 1. installs the Debian packages that are missing (LLVM/Clang 19, CMake, Ninja, g++,
-#    python3) — apt-get update runs only when something has to be installed;
+#    python3; with --tests also what the suite's tool tests drive: make, ccache,
+#    python3-jsonschema, chromium and chromium-driver) — apt-get update runs only when
+#    something has to be installed;
 # 2. configures build/ with CMake + Ninja (only when build/ is not configured yet);
 # 3. builds (incremental: a no-op when nothing changed).
 # Running it again does nothing heavy.
@@ -16,6 +18,14 @@ cd "$ROOT"
 LLVM_DIR=/usr/lib/llvm-19/lib/cmake/llvm
 PACKAGES=(llvm-19-dev libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev
           cmake ninja-build g++ python3)
+# The suite's tests of tools/escape-report: builds with Make and ccache, the SARIF
+# schema check, and the HTML report opened in headless Chromium through ChromeDriver.
+TEST_PACKAGES=(make ccache python3-jsonschema chromium chromium-driver)
+case "${1:-}" in
+  --tests) PACKAGES+=("${TEST_PACKAGES[@]}") ;;
+  "") ;;
+  *) printf 'setup: unknown argument %s (usage: setup.sh [--tests])\n' "$1" >&2; exit 2 ;;
+esac
 
 say() { printf 'setup: %s\n' "$*"; }
 

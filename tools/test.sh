@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build escape (tools/setup.sh) and run the lit regression suite.
+# Build escape (tools/setup.sh --tests: also the tools the suite drives) and run the lit
+# regression suite.
 #
 #   bash tools/test.sh [extra lit arguments...]
 #
@@ -16,7 +17,7 @@ LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 PYTHON=python3
 [[ -x /usr/bin/python3 ]] && PYTHON=/usr/bin/python3
 
-if ! bash tools/setup.sh </dev/null; then
+if ! bash tools/setup.sh --tests </dev/null; then
   echo "test: setup/build failed; no tests ran" >&2
   echo "0 passed, 0 failed"
   exit 1

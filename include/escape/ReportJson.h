@@ -74,7 +74,13 @@ struct ReportEntry {
   std::vector<std::string> Notes; ///< the -m=2 flow
 };
 
-/// Writes \p Entries as JSON to \p Path; returns an error message or "".
+/// The start of the line that carries the JSON report on stderr.
+inline constexpr const char *JsonStderrPrefix = "@escape-json ";
+
+/// Writes \p Entries as JSON (docs/Json.md) to \p Path; returns an error
+/// message or "". \p Path "-" writes one line to stderr instead:
+/// JsonStderrPrefix, then the document without line breaks (what a
+/// launcher under ccache reads back, since ccache replays stderr).
 std::string writeJsonReport(const std::string &Path,
                             const std::vector<ReportEntry> &Entries);
 

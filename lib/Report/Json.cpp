@@ -77,14 +77,20 @@ std::string writeJsonReport(const std::string &Path,
     }
     Out.push_back(std::move(O));
   }
+  llvm::json::Value Doc(
+      llvm::json::Object{{"version", 1}, {"entries", std::move(Out)}});
+  if (Path == "-") {
+    // One line on stderr, where a compiler cache (ccache) keeps the
+    // diagnostics of a compile and replays them on a hit: a launcher that
+    // reads it back gets the report of a cached object too.
+    llvm::errs() << JsonStderrPrefix << llvm::formatv("{0}", Doc) << "\n";
+    return "";
+  }
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC)
     return EC.message();
-  OS << llvm::formatv("{0:2}",
-                      llvm::json::Value(llvm::json::Object{
-                          {"version", 1}, {"entries", std::move(Out)}}))
-     << "\n";
+  OS << llvm::formatv("{0:2}", Doc) << "\n";
   return "";
 }
 
