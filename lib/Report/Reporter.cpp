@@ -106,7 +106,8 @@ private:
   std::vector<std::string> flowNotes(const std::string &Header,
                                      const std::vector<FlowRecord> &Path) {
     std::vector<std::string> Notes;
-    if (Args.Level < 2)
+    // The JSON report always carries the flow; the notes print at -m=2.
+    if (Args.Level < 2 && Args.JsonPath.empty())
       return Notes;
     Notes.push_back("flow: " + Header + ":");
     for (const FlowRecord &R : Path) {
@@ -462,8 +463,9 @@ private:
     unsigned NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
     for (const ReportEntry &E : Entries) {
       D.Report(E.Loc, E.Warning ? WarnID : RemarkID) << E.Message;
-      for (const std::string &N : E.Notes)
-        D.Report(E.Loc, NoteID) << N;
+      if (Args.Level >= 2)
+        for (const std::string &N : E.Notes)
+          D.Report(E.Loc, NoteID) << N;
     }
   }
 
