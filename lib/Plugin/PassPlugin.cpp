@@ -20,11 +20,13 @@
 #include "escape/HeapToStack.h"
 #include "escape/Report.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <dlfcn.h>
+#include <unistd.h>
 #include <string>
 
 using namespace llvm;
@@ -88,8 +90,42 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
           }};
 }
 
-/// Inside clang, load the frontend half from the same directory.
+/// The path of the running program, for messages.
+static std::string hostProgram() {
+  char Buf[4096];
+  ssize_t N = readlink("/proc/self/exe", Buf, sizeof(Buf) - 1);
+  return N > 0 ? std::string(Buf, N) : std::string("this program");
+}
+
+/// Refuses to run in a host that is not LLVM LLVM_VERSION_MAJOR: the
+/// plugin links no LLVM and takes the host's symbols, so in another version
+/// it would either do nothing (clang 14 never calls a pass plugin given as
+/// -fplugin) or corrupt memory. LLVMGetVersion exists since LLVM 16.
+static void checkHostVersion() {
+  using GetVersionFn = void (*)(unsigned *, unsigned *, unsigned *);
+  auto GetVersion =
+      reinterpret_cast<GetVersionFn>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"));
+  unsigned Major = 0, Minor = 0, Patch = 0;
+  if (GetVersion)
+    GetVersion(&Major, &Minor, &Patch);
+  if (Major == LLVM_VERSION_MAJOR)
+    return;
+  std::string Host = GetVersion ? "LLVM " + std::to_string(Major)
+                                : std::string("an LLVM older than 16");
+  errs() << "escape: error: " << escape::escapeLibraryPath()
+         << " is built for LLVM " << LLVM_VERSION_MAJOR << " but "
+         << hostProgram() << " is " << Host << "; use clang++-"
+         << LLVM_VERSION_MAJOR << " / clang-" << LLVM_VERSION_MAJOR
+         << " (or opt-" << LLVM_VERSION_MAJOR << ")\n";
+  errs().flush();
+  _exit(1);
+}
+
+/// Checks the host, then, inside clang, loads the frontend half from the
+/// same directory. A plugin that cannot serve the compile stops it with a
+/// message and exit status 1 rather than let it succeed without analysis.
 __attribute__((constructor)) static void loadClangFrontend() {
+  checkHostVersion();
   if (!dlsym(RTLD_DEFAULT,
              "_ZN4llvm8RegistryIN5clang15PluginASTActionEE4HeadE"))
     return;
@@ -100,7 +136,12 @@ __attribute__((constructor)) static void loadClangFrontend() {
   Path =
       (Slash == std::string::npos ? std::string(".") : Path.substr(0, Slash)) +
       "/libEscapeClang.so";
-  if (!dlopen(Path.c_str(), RTLD_NOW | RTLD_GLOBAL))
-    errs() << "escape: cannot load the clang front end " << Path << ": "
-           << dlerror() << "\n";
+  if (dlopen(Path.c_str(), RTLD_NOW | RTLD_GLOBAL))
+    return;
+  errs() << "escape: error: cannot load the clang front end of the plugin, "
+         << Path << ": " << dlerror()
+         << "\nescape: libEscape.so needs libEscapeClang.so from the same "
+            "build beside it (install both, e.g. from build/lib/)\n";
+  errs().flush();
+  _exit(1);
 }
