@@ -30,6 +30,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/SourceManager.h"
 
 #include <map>
@@ -460,9 +461,27 @@ private:
     DiagnosticsEngine &D = Diags;
     unsigned RemarkID = D.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
     unsigned WarnID = D.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+    unsigned ErrorID = D.getCustomDiagID(DiagnosticsEngine::Error, "%0");
     unsigned NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    bool ShowOption = D.getDiagnosticOptions().ShowOptionNames;
     for (const ReportEntry &E : Entries) {
-      D.Report(E.Loc, E.Warning ? WarnID : RemarkID) << E.Message;
+      if (!E.Warning) {
+        D.Report(E.Loc, RemarkID) << E.Message;
+      } else {
+        // Clang 19 gives a plugin's own diagnostics a fixed level, blind
+        // to -Werror, -w and -W flags: take the level clang gives its own
+        // -Wreturn-stack-address warning at this place instead.
+        DiagnosticsEngine::Level L =
+            D.getDiagnosticLevel(diag::warn_ret_stack_addr_ref, E.Loc);
+        if (L == DiagnosticsEngine::Ignored)
+          continue;
+        bool Error = L >= DiagnosticsEngine::Error;
+        std::string Text = E.Message;
+        if (ShowOption)
+          Text += (Error ? " [-Werror,-W" : " [-W") +
+                  std::string(DanglingWarningGroup) + "]";
+        D.Report(E.Loc, Error ? ErrorID : WarnID) << Text;
+      }
       if (Args.Level >= 2)
         for (const std::string &N : E.Notes)
           D.Report(E.Loc, NoteID) << N;
