@@ -10,6 +10,7 @@
 """
 import json
 import os
+import random
 import sys
 import time
 
@@ -34,10 +35,11 @@ def synthetic(nfiles, nsites, workdir):
     root = os.path.realpath(workdir)
     sites = []
     for i in range(nfiles):
+        rng = random.Random(i)
         rel = "src/mod%02d/file%03d.cpp" % (i % 17, i)
         lines = ["// synthetic source %d: a < b && c > d" % i]
         for j in range(nsites):
-            cls = CLASSES[(i * 7 + j * (i % 5 + 1)) % len(CLASSES)]
+            cls = rng.choice(CLASSES[:2 + i % 6])
             line = len(lines) + 1
             lines.append("int f%d_%d(int n) { int *p = new int(n); return *p < n && n > 0; }" % (i, j))
             lines.append("  // <tag> &amp; not markup")
