@@ -166,8 +166,8 @@ def main(argv=None):
     status = 0
     if base is not None:
         diff = baseline_mod.compare(base, result)
-        sys.stdout.write("\nBaseline %s: %d new, %d fixed\n"
-                         % (args.baseline, len(diff["new"]), len(diff["fixed"])))
+        sys.stdout.write("%sBaseline %s: %d new, %d fixed\n"
+                         % ("" if args.quiet else "\n", args.baseline, len(diff["new"]), len(diff["fixed"])))
         for s in diff["new"]:
             sys.stdout.write(baseline_mod.format_site(s) + "\n")
         if diff["new"] and args.fail_on == "new-escapes":

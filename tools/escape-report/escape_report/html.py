@@ -205,9 +205,10 @@ def _verdict(s, here, root, pages, abs_pages):
     if not flow:
         return "<div %s>%s</div>" % (attrs, body)
     hops = "".join(_hop(h, here, root, pages, abs_pages) for h in flow)
-    return ("<details %s><summary class=\"flow-toggle\" title=\"show the flow\">%s "
-            "<span class=\"flow-count\">flow: %d</span></summary><ol class=\"flow\">%s</ol></details>"
-            % (attrs, body, len(flow), hops))
+    n = sum(1 for h in flow if not h.startswith("flow:"))
+    return ("<details %s><summary class=\"flow-toggle\" title=\"show how it escapes\">%s "
+            "<span class=\"flow-count\">flow: %d hop%s</span></summary><ol class=\"flow\">%s</ol>"
+            "</details>" % (attrs, body, n, "" if n == 1 else "s", hops))
 
 
 def _read(path):
@@ -317,7 +318,7 @@ STYLE = """\
 .verdict-leaking, .swatch-leaking, .chip-leaking, .nz-leaking, .col-leaking { --c: #8250df; --t: #f4efff; --on: #ffffff; }
 .verdict-dangling, .swatch-dangling, .chip-dangling, .nz-dangling, .col-dangling { --c: #e0006f; --t: #ffe0ef; --on: #ffffff; }
 .verdict-eliminated, .swatch-eliminated, .chip-eliminated, .nz-eliminated, .col-eliminated { --c: #6e7781; --t: #f0f1f3; --on: #ffffff; }
-.verdict-param-ok, .swatch-param-ok, .chip-param-ok, .nz-param-ok, .col-param-ok { --c: #8ec5ee; --t: #f1f8fe; --on: #0b3a5b; }
+.verdict-param-ok, .swatch-param-ok, .chip-param-ok, .nz-param-ok, .col-param-ok { --c: #8ec5ee; --t: #f1f8fe; --on: #0b3a5b; --ink: #2f6f9f; }
 .verdict-other { --c: #24292f; --t: #f6f8fa; --on: #ffffff; }
 
 * { box-sizing: border-box; }
@@ -353,7 +354,7 @@ table.files thead th[aria-sort="descending"] button::after { content: " \\25BC";
 table.files td.file { font-family: var(--mono); font-size: 13px; word-break: break-all; }
 table.files td.count { text-align: right; min-width: 4.5em; }
 table.files td.zero { color: #b8bec5; }
-table.files td.nz { color: var(--c); font-weight: 700; background: var(--t); }
+table.files td.nz { color: var(--ink, var(--c)); font-weight: 700; background: var(--t); }
 table.files tbody tr:hover td { filter: brightness(0.97); }
 table.files tfoot th, table.files tfoot td { font-weight: 700; border-top: 2px solid var(--line); text-align: right; }
 table.files tfoot th { text-align: left; }
@@ -387,11 +388,12 @@ tr.verdicts > td { padding-top: 2px; padding-bottom: 6px; }
 .verdict .meta { color: var(--muted); font-size: 12px; }
 .verdict .meta > span + span::before { content: "\\00B7  "; }
 .verdict .copies { color: #1a7f37; font-weight: 600; }
-.flow-count { font-size: 11px; color: var(--c); border: 1px solid var(--c); border-radius: 3px; padding: 0 5px; margin-left: 4px; white-space: nowrap; }
+.flow-count { font-size: 11px; color: var(--ink, var(--c)); border: 1px solid var(--c); border-radius: 3px; padding: 0 5px; margin-left: 4px; white-space: nowrap; }
 .flow-count::before { content: "\\25B8  "; }
 details[open] > summary .flow-count::before { content: "\\25BE  "; }
-ol.flow { margin: 2px 0 6px; padding: 4px 8px 4px 34px; font-family: var(--mono); font-size: 12px; background: var(--bg); border-top: 1px dashed var(--line); }
-ol.flow li.flow-head { list-style: none; margin-left: -20px; font-weight: 700; }
+ol.flow { counter-reset: hop; list-style: none; margin: 2px 0 6px; padding: 4px 8px 4px 34px; font-family: var(--mono); font-size: 12px; background: var(--bg); border-top: 1px dashed var(--line); }
+ol.flow li.hop:not(.flow-head)::before { counter-increment: hop; content: counter(hop) ". "; display: inline-block; min-width: 2.2em; margin-left: -2.2em; text-align: right; padding-right: .4em; color: var(--muted); }
+ol.flow li.flow-head { margin-left: -20px; font-weight: 700; }
 ol.flow a.same-file { font-weight: 600; }
 section.line-group { border-bottom: 1px solid var(--line); padding: 4px 0 8px; scroll-margin-top: 40vh; }
 section.line-group h2 { font-size: 13px; margin: 4px 0; font-family: var(--mono); }
