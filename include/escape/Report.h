@@ -114,8 +114,8 @@ struct FunctionRecord {
 };
 
 /// Collected verdicts of one compilation. The clang plugin makes one per
-/// compilation that asks for a report and hands it to the passes it puts in
-/// the pipeline; passes built without one (opt) record nothing.
+/// compilation and hands it to the passes it puts in the pipeline; passes
+/// built without one (opt) record nothing.
 struct ReportSink {
   std::vector<FunctionRecord> Functions;
   /// Allocation sites present before optimisation.
@@ -127,6 +127,13 @@ struct ReportSink {
   /// The escape pass ran (the report can tell "eliminated" apart from
   /// "never analysed").
   bool EscapePassRan = false;
+  /// The passes fill the records only when this is set: by the plugin when
+  /// a report is asked for, or by the inventory pass when the module has a
+  /// `[[escape::noheap]]` function (the gate needs the verdicts).
+  bool Recording = false;
+  /// The functions marked `[[escape::noheap]]` (mangled names), found by
+  /// the inventory pass.
+  std::set<std::string> NoHeapFunctions;
 };
 
 /// The source side of one site copy (escape pass): its position, cause and

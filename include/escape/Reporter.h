@@ -42,6 +42,9 @@ inline constexpr const char *DanglingWarningGroup = "return-stack-address";
 struct ReportOptions {
   unsigned Level = 0;   ///< 0: no diagnostics, 1: -m, 2: -m=2 (flow notes)
   std::string JsonPath; ///< where the JSON report goes; empty: none
+  /// The passes ran with optimisation (not -O0, not -disable-llvm-passes):
+  /// without it the noheap gate cannot pass and says so.
+  bool Optimizing = true;
   bool reporting() const { return Level > 0 || !JsonPath.empty(); }
 };
 

@@ -23,6 +23,7 @@
 #include "escape/Reporter.h"
 
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/ADT/STLExtras.h"
@@ -52,6 +53,17 @@ bool parseBytes(StringRef V, uint64_t &Out) {
   return !V.empty() && !V.getAsInteger(10, Out);
 }
 
+/// Whether the main file's text names the noheap marker
+/// (`[[escape::noheap]]` or its annotate spelling).
+bool mentionsNoHeap(CompilerInstance &CI) {
+  SourceManager &SM = CI.getSourceManager();
+  FileID Main = SM.getMainFileID();
+  if (Main.isInvalid())
+    return false;
+  std::optional<llvm::MemoryBufferRef> Buf = SM.getBufferOrNone(Main);
+  return Buf && Buf->getBuffer().contains("escape::noheap");
+}
+
 // --- The plugin ------------------------------------------------------------
 
 /// Runs the report once code generation (which runs the passes) is done:
@@ -63,8 +75,10 @@ public:
                  std::shared_ptr<const ReportSink> Sink)
       : CI(CI), Opts(std::move(Opts)), Sink(std::move(Sink)) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (!Sink || CI.getDiagnostics().hasErrorOccurred())
+    if (!Sink->Recording || CI.getDiagnostics().hasErrorOccurred())
       return;
+    const CodeGenOptions &CG = CI.getCodeGenOpts();
+    Opts.Optimizing = CG.OptimizationLevel > 0 && !CG.DisableLLVMPasses;
     reportTranslationUnit(Ctx, CI.getDiagnostics(), *Sink, Opts);
   }
 
@@ -144,11 +158,11 @@ protected:
       llvm::erase_if(CG.PassPlugins, [&](const std::string &P) {
         return llvm::sys::fs::equivalent(P, Own);
       });
-    // The report's records, shared by the passes (which fill it) and the
-    // consumer (which reads it after code generation); none, no report.
-    std::shared_ptr<ReportSink> Sink;
-    if (Args.reporting())
-      Sink = std::make_shared<ReportSink>();
+    // The report's records, shared by the passes (which fill them) and the
+    // consumer (which reads them after code generation). Without a report
+    // asked for, they stay empty unless the module has a noheap function.
+    auto Sink = std::make_shared<ReportSink>();
+    Sink->Recording = Args.reporting();
     CG.PassBuilderCallbacks.push_back(
         [Opts = Args.Opts, Sink](PassBuilder &PB) {
           registerEscapePasses(PB, Opts, Sink.get());
@@ -163,11 +177,13 @@ protected:
           "escape: no report: this compile step runs no LLVM passes "
           "(-save-temps or -disable-llvm-passes)"));
     }
-    if (Args.reporting()) {
-      // Source positions without -g, as -Rpass does.
+    // Source positions without -g, as -Rpass does: for the report, and for
+    // the noheap gate's errors. Debug info is set up before parsing, so the
+    // gate can only guess from the main file's text; a noheap function
+    // that only a header spells is checked without positions.
+    if (Args.reporting() || mentionsNoHeap(CI))
       if (CG.getDebugInfo() == codegenoptions::NoDebugInfo)
         CG.setDebugInfo(codegenoptions::LocTrackingOnly);
-    }
     return std::make_unique<ReportConsumer>(CI, Args.Report, Sink);
   }
 

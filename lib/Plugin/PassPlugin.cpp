@@ -26,8 +26,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <dlfcn.h>
-#include <unistd.h>
 #include <string>
+#include <unistd.h>
 
 using namespace llvm;
 

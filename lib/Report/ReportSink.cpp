@@ -6,8 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "escape/Messages.h"
 #include "escape/Report.h"
+
+#include "escape/FunctionAnnotations.h"
+#include "escape/Messages.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -150,6 +152,15 @@ void recordInventory(ReportSink &Sink, Module &M, const EscapeResult &R) {
 PreservedAnalyses EscapeInventoryPass::run(Module &M,
                                            ModuleAnalysisManager &MAM) {
   if (!Sink)
+    return PreservedAnalyses::all();
+  // The gate's functions, before optimisation deletes or inlines any.
+  markAnnotatedFunctions(M);
+  for (const Function &F : M)
+    if (F.hasFnAttribute(NoHeapAttr) && !F.isDeclaration())
+      Sink->NoHeapFunctions.insert(F.getName().str());
+  if (!Sink->NoHeapFunctions.empty())
+    Sink->Recording = true;
+  if (!Sink->Recording)
     return PreservedAnalyses::all();
   recordInventory(*Sink, M, MAM.getResult<EscapeAnalysis>(M));
   return PreservedAnalyses::all();

@@ -71,6 +71,7 @@ public:
     reportParams(Inv, Sink);
     reportLocals(Inv, Sink);
     emit();
+    checkNoHeap(Sink);
     if (!Args.JsonPath.empty())
       if (std::string Err = writeJsonReport(Args.JsonPath, Entries);
           !Err.empty())
@@ -131,8 +132,10 @@ private:
   struct SiteMatch {
     const SiteRecord *Worst = nullptr;
     unsigned Copies = 0, MovedCopies = 0;
+    std::vector<const SiteRecord *> All;
     void add(const SiteRecord &R) {
       ++Copies;
+      All.push_back(&R);
       MovedCopies +=
           R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;
       if (!Worst || severity(R.Result) > severity(Worst->Result))
@@ -277,6 +280,8 @@ private:
                : R.StackBufferBytes ? describeStackBuffer(R.StackBufferBytes)
                                     : describeKeep(R.Keep);
     E.Moved = R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;
+    for (const SiteRecord *C : M.All)
+      SiteOfRecord[C] = {{E.Loc, E.File, E.Line, E.Column}, What};
     E.Copies = M.Copies;
     E.MovedCopies = M.MovedCopies;
     if (Escaped)
@@ -488,6 +493,77 @@ private:
     }
   }
 
+  /// Where \p IRFunction is declared in the source; invalid if unknown.
+  SourceLocation functionLocation(const std::string &IRFunction) {
+    auto It = Inv->FunctionsByMangledName.find(IRFunction);
+    if (It != Inv->FunctionsByMangledName.end() && It->second.Decl)
+      return It->second.Decl->getLocation();
+    return SourceLocation();
+  }
+
+  /// The `[[escape::noheap]]` gate: an error at every allocation copy that
+  /// stays on the heap in a noheap function, after inlining and demotion,
+  /// with its -m verdict. A copy inlined from a user callee is placed at
+  /// the callee's allocation, named as the callee's, with a note at the
+  /// call. Calls that stay out of line are not followed: what they
+  /// allocate is the callee's own. Without optimisation nothing can pass.
+  void checkNoHeap(const ReportSink &Sink) {
+    if (Sink.NoHeapFunctions.empty())
+      return;
+    DiagnosticsEngine &D = Diags;
+    unsigned ErrorID = D.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+    unsigned NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    if (!Args.Optimizing || !Sink.EscapePassRan) {
+      for (const std::string &F : Sink.NoHeapFunctions)
+        D.Report(functionLocation(F), ErrorID)
+            << "noheap function '" + prettyFunctionName(F) +
+                   "' cannot be checked without optimisation: compile "
+                   "with -O1 or higher";
+      return;
+    }
+    std::set<std::tuple<std::string, unsigned, unsigned, std::string>> Done;
+    for (const SiteRecord &R : Sink.Sites) {
+      if (!Sink.NoHeapFunctions.count(R.IRFunction) ||
+          R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed)
+        continue;
+      std::string Function = prettyFunctionName(R.IRFunction);
+      const SourceFrame *User = userFrame(R.Where);
+      SourcePlace Where;
+      std::string What = R.IRSpelling;
+      if (auto It = SiteOfRecord.find(&R); It != SiteOfRecord.end()) {
+        Where = It->second.first;
+        What = It->second.second;
+      } else if (User) {
+        Where = placeOf(canonicalFile(User->File), User->Line, User->Column);
+      } else {
+        // No position (compiled without line tables): the function.
+        Where.Loc = functionLocation(R.IRFunction);
+        What += " (compile with -gline-tables-only for its line)";
+      }
+      // Inlined from a user callee: the innermost user frame is not in
+      // the noheap function itself (the outermost frame).
+      const SourceFrame *Call = R.Where.empty() ? nullptr : &R.Where.back();
+      std::string Callee;
+      if (User && Call && User != Call)
+        Callee = prettyFunctionName(
+            User->LinkageName.empty() ? User->Function : User->LinkageName);
+      std::string Text =
+          "heap allocation in noheap function '" + Function + "'" +
+          (Callee.empty() ? "" : " (inlined from '" + Callee + "')") + ": " +
+          What + " " +
+          describeOutcome(R.Result, sourceCause(R.Cause, R.IRFunction), R.Keep,
+                          R.StackBufferBytes);
+      if (!Done.insert({Where.File, Where.Line, Where.Column, Text}).second)
+        continue;
+      D.Report(Where.Loc, ErrorID) << Text;
+      if (!Callee.empty())
+        D.Report(
+            placeOf(canonicalFile(Call->File), Call->Line, Call->Column).Loc,
+            NoteID)
+            << "'" + Callee + "' inlined into '" + Function + "' here";
+    }
+  }
+
   ASTContext &Ctx;
   DiagnosticsEngine &Diags;
   SourceManager &SM;
@@ -495,6 +571,9 @@ private:
   const ReportOptions &Args;
   std::set<std::pair<std::string, unsigned>> EmittedFunctions, EarlyPositions;
   std::vector<ReportEntry> Entries;
+  /// The source place and spelling each site record was reported under.
+  std::map<const SiteRecord *, std::pair<SourcePlace, std::string>>
+      SiteOfRecord;
   const SourceInventory *Inv = nullptr;
 };
 

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/HeapToStack.h"
+#include "escape/FunctionAnnotations.h"
 
 #include "CalleeClones.h"
 #include "DemotionRules.h"
@@ -218,7 +219,7 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
     Disabled = KeepCauseKind::OptimizationDisabled;
   else if (!Opts.Demote)
     Disabled = KeepCauseKind::DemotionDisabled;
-  else if (F.hasFnAttribute("escape-keep-heap"))
+  else if (F.hasFnAttribute(KeepHeapAttr))
     Disabled = KeepCauseKind::DisabledForFunction;
 
   LoopInfo *LI = nullptr;
@@ -468,31 +469,6 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
   }
 }
 
-/// The per-function opt-out, `__attribute__((annotate("escape::keep_heap")))`
-/// in C++ (clang lists annotations in @llvm.global.annotations), becomes the
-/// function attribute "escape-keep-heap", which IR producers can also set.
-static void markKeepHeapFunctions(Module &M) {
-  const GlobalVariable *GA = M.getNamedGlobal("llvm.global.annotations");
-  if (!GA || !GA->hasInitializer())
-    return;
-  const auto *Arr = dyn_cast<ConstantArray>(GA->getInitializer());
-  if (!Arr)
-    return;
-  for (const Use &U : Arr->operands()) {
-    const auto *Entry = dyn_cast<ConstantStruct>(U.get());
-    if (!Entry || Entry->getNumOperands() < 2)
-      continue;
-    auto *F = dyn_cast<Function>(Entry->getOperand(0)->stripPointerCasts());
-    const auto *Str =
-        dyn_cast<GlobalVariable>(Entry->getOperand(1)->stripPointerCasts());
-    if (!F || !Str || !Str->hasInitializer())
-      continue;
-    if (const auto *CDA = dyn_cast<ConstantDataArray>(Str->getInitializer()))
-      if (CDA->isCString() && CDA->getAsCString() == "escape::keep_heap")
-        F->addFnAttr("escape-keep-heap");
-  }
-}
-
 namespace {
 /// The pass parameters that take a size, and where they go.
 struct SizeParam {
@@ -557,7 +533,7 @@ void EscapePass::printPipeline(raw_ostream &OS,
 }
 
 PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
-  markKeepHeapFunctions(M);
+  markAnnotatedFunctions(M);
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
 
@@ -582,7 +558,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     // The report's view of each site, before the rewrite erases what the
     // sites' flow paths point to.
     std::vector<SiteRecord> Records;
-    if (Sink)
+    if (Sink && Sink->Recording)
       for (unsigned I = 0; I < Info.Sites.size(); ++I)
         Records.push_back(
             recordSiteSource(Info.Sites[I], Spellings[I], F.getName()));
