@@ -74,7 +74,7 @@ def render(result, run_info=None, top=10):
     nfiles = len({s["file"] for s in sites})
     head = "escape-report: %d translation units" % result["translation_units"]
     if errors:
-        head += ", %d failed" % len(errors)
+        head += " reported, %d failed" % len(errors)
     head += "; %d sites in %d files under %s" % (len(sites), nfiles, result["root"])
     lines.append(head)
     if run_info.get("forced_o2"):

@@ -1,4 +1,4 @@
-// A header template whose allocation is inlined into several callers (a < b && c > d).
+// A header template whose allocation is inlined into several callers: <b>Box&lt;T&gt;</b> && a < b.
 template <class T> struct Box {
   T *p;
   Box(T v) : p(new T(v)) {}
