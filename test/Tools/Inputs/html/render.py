@@ -1,14 +1,11 @@
-"""Writes escape-report HTML for the html-chromium test.
+"""A large synthetic report for the html-chromium test.
 
-  render.py merge ROOT OUTDIR TU.json...
-      merge the plugin's per-TU JSON reports with escape_report.merge and write the
-      HTML of the merged result into OUTDIR (and OUTDIR/merged.json).
   render.py synthetic FILES SITES WORKDIR OUTDIR
-      make a project of FILES sources under WORKDIR with SITES verdicts each (every
-      100th source is not written, to show the page of an unreadable file), write its
-      HTML into OUTDIR and print how long write_html took.
+      make a project of FILES sources under WORKDIR with SITES verdicts each (random
+      classes, seeded by the file's number; the 43rd source of every hundred is not
+      written, to show the page of an unreadable file), write its HTML with
+      escape_report.html.write_html into OUTDIR and print how long that took.
 """
-import json
 import os
 import random
 import sys
@@ -19,16 +16,8 @@ sys.path.insert(0, os.path.join(SRC, "tools", "escape-report"))
 
 from escape_report.html import write_html  # noqa: E402
 
+# The verdict classes of merge.py.
 CLASSES = ["moved", "escapes", "kept", "leaking", "dangling", "eliminated", "param-ok"]
-
-
-def merged(root, paths):
-    from escape_report.merge import merge
-    docs = []
-    for p in paths:
-        with open(p, encoding="utf-8") as f:
-            docs.append(json.load(f))
-    return merge(docs, root)
 
 
 def synthetic(nfiles, nsites, workdir):
@@ -62,15 +51,7 @@ def synthetic(nfiles, nsites, workdir):
 
 
 def main(argv):
-    if argv[0] == "merge":
-        root, outdir = argv[1], argv[2]
-        result = merged(root, argv[3:])
-        write_html(result, outdir)
-        with open(os.path.join(outdir, "merged.json"), "w") as f:
-            json.dump(result, f, indent=1)
-        print("wrote %d sites of %d files" % (len(result["sites"]),
-                                             len({s["file"] for s in result["sites"]})))
-    elif argv[0] == "synthetic":
+    if argv and argv[0] == "synthetic" and len(argv) == 5:
         nfiles, nsites, workdir, outdir = int(argv[1]), int(argv[2]), argv[3], argv[4]
         result = synthetic(nfiles, nsites, workdir)
         start = time.monotonic()
