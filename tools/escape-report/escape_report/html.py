@@ -87,19 +87,19 @@ def _counts(sites):
 
 def _head(title, prefix):
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>%s</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\">\n"
-        "<script src=\"%sreport.js\" defer></script>\n</head>\n" % (_e(title), prefix, prefix))
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<title>%s</title>\n<link rel="stylesheet" href="%sstyle.css">\n'
+        '<script src="%sreport.js" defer></script>\n</head>\n' % (_e(title), prefix, prefix))
 
 
 def _legend(toggles):
     items = []
     for c in CLASSES:
-        box = ("<input type=\"checkbox\" checked data-toggle=\"%s\"> " % c) if toggles else ""
-        items.append("<label class=\"legend-item\" title=\"%s\">%s<span class=\"swatch swatch-%s\">"
+        box = ('<input type="checkbox" checked data-toggle="%s"> ' % c) if toggles else ""
+        items.append('<label class="legend-item" title="%s">%s<span class="swatch swatch-%s">'
                      "</span>%s</label>" % (_e(MEANING[c]), box, c, _e(LABELS[c])))
-    return "<div class=\"legend\" id=\"legend\">%s</div>\n" % "".join(items)
+    return '<div class="legend" id="legend">%s</div>\n' % "".join(items)
 
 
 def _write(path, text):
@@ -113,43 +113,43 @@ def _index(result, files, pages):
     tus = result.get("translation_units", 0)
     total = _counts(s for _, sites in files for s in sites)
     nsites = sum(len(sites) for _, sites in files)
-    out = [_head("escape report: %s" % root, ""), "<body class=\"index\">\n<header>\n",
-           "<h1>escape report</h1>\n<dl class=\"facts\">",
-           "<dt>root</dt><dd id=\"root\"><code>%s</code></dd>" % _e(root),
-           "<dt>translation units</dt><dd id=\"tus\">%d</dd>" % tus,
-           "<dt>files</dt><dd id=\"nfiles\">%d</dd>" % len(files),
-           "<dt>sites</dt><dd id=\"nsites\">%d</dd></dl>\n" % nsites,
+    out = [_head("escape report: %s" % root, ""), '<body class="index">\n<header>\n',
+           '<h1>escape report</h1>\n<dl class="facts">',
+           '<dt>root</dt><dd id="root"><code>%s</code></dd>' % _e(root),
+           '<dt>translation units</dt><dd id="tus">%d</dd>' % tus,
+           '<dt>files</dt><dd id="nfiles">%d</dd>' % len(files),
+           '<dt>sites</dt><dd id="nsites">%d</dd></dl>\n' % nsites,
            _legend(False), "</header>\n<main>\n",
-           "<div class=\"tools\"><label>Filter files <input type=\"search\" id=\"filter\" "
-           "placeholder=\"part of a path\" autocomplete=\"off\"></label> "
-           "<span id=\"shown\">%d of %d files</span></div>\n" % (len(files), len(files))]
+           '<div class="tools"><label>Filter files <input type="search" id="filter" '
+           'placeholder="part of a path" autocomplete="off"></label> '
+           '<span id="shown">%d of %d files</span></div>\n' % (len(files), len(files))]
     if not files:
-        out.append("<p class=\"empty\">No verdicts were reported.</p>\n")
-    out.append("<table id=\"files\" class=\"files\">\n<thead><tr>"
-               "<th data-key=\"file\" data-type=\"text\" aria-sort=\"ascending\" scope=\"col\">"
-               "<button type=\"button\">file</button></th>"
-               "<th data-key=\"total\" data-type=\"num\" aria-sort=\"none\" scope=\"col\">"
-               "<button type=\"button\">sites</button></th>")
+        out.append('<p class="empty">No verdicts were reported.</p>\n')
+    out.append('<table id="files" class="files">\n<thead><tr>'
+               '<th data-key="file" data-type="text" aria-sort="ascending" scope="col">'
+               '<button type="button">file</button></th>'
+               '<th data-key="total" data-type="num" aria-sort="none" scope="col">'
+               '<button type="button">sites</button></th>')
     for c in CLASSES:
-        out.append("<th data-key=\"%s\" data-type=\"num\" aria-sort=\"none\" scope=\"col\" "
-                   "class=\"col-%s\" title=\"%s\"><button type=\"button\">%s</button></th>"
+        out.append('<th data-key="%s" data-type="num" aria-sort="none" scope="col" '
+                   'class="col-%s" title="%s"><button type="button">%s</button></th>'
                    % (c, c, _e(MEANING[c]), _e(LABELS[c])))
     out.append("</tr></thead>\n<tbody>\n")
     for path, sites in files:
         cnt = _counts(sites)
-        row = ["<tr class=\"file-row\" data-file=\"%s\"><td class=\"file\" data-value=\"%s\">"
-               "<a href=\"files/%s\">%s</a></td><td class=\"count total\" data-value=\"%d\">%d</td>"
+        row = ['<tr class="file-row" data-file="%s"><td class="file" data-value="%s">'
+               '<a href="files/%s">%s</a></td><td class="count total" data-value="%d">%d</td>'
                % (_e(path), _e(path), _e(pages[path]), _e(path), len(sites), len(sites))]
         for c in CLASSES:
             n = cnt[c]
-            row.append("<td class=\"count%s\" data-class=\"%s\" data-value=\"%d\">%d</td>"
+            row.append('<td class="count%s" data-class="%s" data-value="%d">%d</td>'
                        % (" nz nz-" + c if n else " zero", c, n, n))
         row.append("</tr>\n")
         out.append("".join(row))
-    out.append("</tbody>\n<tfoot><tr class=\"totals\"><th scope=\"row\">total (%d files)</th>"
-               "<td class=\"count total\" data-value=\"%d\">%d</td>" % (len(files), nsites, nsites))
+    out.append('</tbody>\n<tfoot><tr class="totals"><th scope="row">total (%d files)</th>'
+               '<td class="count total" data-value="%d">%d</td>' % (len(files), nsites, nsites))
     for c in CLASSES:
-        out.append("<td class=\"count\" data-class=\"%s\" data-value=\"%d\">%d</td>"
+        out.append('<td class="count" data-class="%s" data-value="%d">%d</td>'
                    % (c, total[c], total[c]))
     out.append("</tr></tfoot>\n</table>\n</main>\n</body>\n</html>\n")
     return "".join(out)
@@ -159,12 +159,12 @@ def _same(a, b):
     return os.path.normpath(a) == os.path.normpath(b)
 
 
-def _hop(text, here, root, pages, abs_pages):
+def _hop(text, here, root, abs_pages):
     """One flow line as <li>: a hop "... at FILE:L:C" links to its line when FILE has a page."""
     m = _HOP_AT.search(text)
     if not m:
         cls = "hop flow-head" if text.startswith("flow:") else "hop"
-        return "<li class=\"%s\">%s</li>" % (cls, _e(text))
+        return '<li class="%s">%s</li>' % (cls, _e(text))
     path, line = m.group(1), int(m.group(2))
     shown = path
     if root and path.startswith(root.rstrip("/") + "/"):
@@ -176,38 +176,41 @@ def _hop(text, here, root, pages, abs_pages):
     else:
         target = abs_pages.get(os.path.normpath(path))
         if target is None:
-            return "<li class=\"hop\" title=\"%s\">%s</li>" % (_e(path), label)
+            return '<li class="hop" title="%s">%s</li>' % (_e(path), label)
         href = "%s#L%d" % (target, line)
         cls = "hop-link other-file"
-    return ("<li class=\"hop\"><a class=\"%s\" href=\"%s\" data-line=\"%d\" title=\"%s\">%s</a></li>"
+    return ('<li class="hop"><a class="%s" href="%s" data-line="%d" title="%s">%s</a></li>'
             % (cls, _e(href), line, _e(path), label))
 
 
-def _verdict(s, here, root, pages, abs_pages):
+def _verdict(s, here, root, abs_pages):
+    """One verdict: a <details> (its flow on click) when it has a flow, else a <div>."""
     cls = _cls(s)
     copies, moved = s.get("copies", 0) or 0, s.get("moved_copies", 0) or 0
     tus = s.get("tus", 0) or 0
     meta = []
     if s.get("function"):
-        meta.append("<span class=\"function\">in <code>%s</code></span>" % _e(s["function"]))
-    meta.append("<span class=\"column\">col %d</span>" % (s.get("column", 0) or 0))
+        meta.append('<span class="function">in <code>%s</code></span>' % _e(s["function"]))
+    meta.append('<span class="column">col %d</span>' % (s.get("column", 0) or 0))
     if 0 < moved < copies:
-        meta.append("<span class=\"copies\">moved in %d of %d inlined copies</span>" % (moved, copies))
+        meta.append('<span class="copies">moved in %d of %d inlined copies</span>'
+                    % (moved, copies))
     if tus > 1:
-        meta.append("<span class=\"tus\">in %d translation units</span>" % tus)
-    body = ("<span class=\"badge\">%s</span> <span class=\"message\">%s</span> "
-            "<span class=\"meta\">%s</span>"
-            % (_e(LABELS.get(cls, cls)), _e(s.get("message", "") or s.get("what", "")), " ".join(meta)))
-    attrs = ("class=\"verdict verdict-%s\" data-class=\"%s\" data-kind=\"%s\" data-line=\"%d\" "
-             "data-column=\"%d\"" % (cls, cls, _e(s.get("kind", "")), s.get("line", 0) or 0,
+        meta.append('<span class="tus">in %d translation units</span>' % tus)
+    message = s.get("message", "") or s.get("what", "")
+    body = ('<span class="badge">%s</span> <span class="message">%s</span> '
+            '<span class="meta">%s</span>'
+            % (_e(LABELS.get(cls, cls)), _e(message), " ".join(meta)))
+    attrs = ('class="verdict verdict-%s" data-class="%s" data-kind="%s" data-line="%d" '
+             'data-column="%d"' % (cls, cls, _e(s.get("kind", "")), s.get("line", 0) or 0,
                                      s.get("column", 0) or 0))
     flow = s.get("flow") or []
     if not flow:
         return "<div %s>%s</div>" % (attrs, body)
-    hops = "".join(_hop(h, here, root, pages, abs_pages) for h in flow)
+    hops = "".join(_hop(h, here, root, abs_pages) for h in flow)
     n = sum(1 for h in flow if not h.startswith("flow:"))
-    return ("<details %s><summary class=\"flow-toggle\" title=\"show how it escapes\">%s "
-            "<span class=\"flow-count\">flow: %d hop%s</span></summary><ol class=\"flow\">%s</ol>"
+    return ('<details %s><summary class="flow-toggle" title="show how it escapes">%s '
+            '<span class="flow-count">flow: %d hop%s</span></summary><ol class="flow">%s</ol>'
             "</details>" % (attrs, body, n, "" if n == 1 else "s", hops))
 
 
@@ -225,7 +228,8 @@ def _read(path):
     return lines, None
 
 
-def _file_page(result, path, sites, pages, abs_pages):
+def _file_page(result, path, sites, abs_pages):
+    """The page of source PATH (relative to the root, or absolute) with its SITES."""
     root = result.get("root", "")
     here = os.path.join(root, path)
     by_line = {}
@@ -233,41 +237,44 @@ def _file_page(result, path, sites, pages, abs_pages):
                                           s.get("kind", ""), s.get("what", ""))):
         by_line.setdefault(s.get("line", 0) or 0, []).append(s)
     cnt = _counts(sites)
-    chips = "".join("<a class=\"chip chip-%s\" data-class=\"%s\" href=\"#\" data-next=\"%s\">%s %d</a>"
+    chips = "".join('<a class="chip chip-%s" data-class="%s" href="#" data-next="%s">%s %d</a>'
                     % (c, c, c, _e(LABELS[c]), cnt[c]) for c in CLASSES if cnt[c])
-    out = [_head("%s: escape report" % path, "../"), "<body class=\"file-page\">\n<header>\n",
-           "<nav><a href=\"../index.html\" id=\"back\">&larr; all files</a></nav>\n",
-           "<h1 id=\"path\"><code>%s</code></h1>\n" % _e(path),
-           "<p class=\"summary\"><span id=\"count\">%d verdicts</span> %s "
-           "<button type=\"button\" id=\"expand\">expand all flows</button></p>\n"
+    out = [_head("%s: escape report" % path, "../"), '<body class="file-page">\n<header>\n',
+           '<nav><a href="../index.html" id="back">&larr; all files</a></nav>\n',
+           '<h1 id="path"><code>%s</code></h1>\n' % _e(path),
+           '<p class="summary"><span id="count">%d verdicts</span> %s '
+           '<button type="button" id="expand">expand all flows</button></p>\n'
            % (len(sites), chips), _legend(True), "</header>\n<main>\n"]
     lines, err = _read(here)
 
+    def verdicts(items):
+        return "".join(_verdict(s, here, root, abs_pages) for s in items)
+
     def group(n, items):
-        return ("<section class=\"line-group\" id=\"L%d\"><h2><a href=\"#L%d\">line %d</a></h2>"
-                "<div class=\"verdicts\" data-line=\"%d\">%s</div></section>\n"
-                % (n, n, n, n, "".join(_verdict(s, here, root, pages, abs_pages) for s in items)))
+        return ('<section class="line-group" id="L%d"><h2><a href="#L%d">line %d</a></h2>'
+                '<div class="verdicts" data-line="%d">%s</div></section>\n'
+                % (n, n, n, n, verdicts(items)))
 
     if lines is None:
-        out.append("<p class=\"missing\" id=\"missing\">The source file <code>%s</code> could not be "
+        out.append('<p class="missing" id="missing">The source file <code>%s</code> could not be '
                    "read (%s); its verdicts are listed without the source.</p>\n"
                    % (_e(here), _e(err)))
         for n in sorted(by_line):
             out.append(group(n, by_line[n]))
     else:
-        out.append("<table class=\"source\" id=\"source\"><tbody>\n")
+        out.append('<table class="source" id="source"><tbody>\n')
         for i, text in enumerate(lines, 1):
             here_sites = by_line.get(i)
-            out.append("<tr class=\"line%s\" id=\"L%d\"><td class=\"ln\"><a href=\"#L%d\">%d</a></td>"
-                       "<td class=\"code\">%s</td></tr>\n"
+            out.append('<tr class="line%s" id="L%d"><td class="ln"><a href="#L%d">%d</a></td>'
+                       '<td class="code">%s</td></tr>\n'
                        % (" has-verdicts" if here_sites else "", i, i, i, _e(text) or " "))
             if here_sites:
-                out.append("<tr class=\"verdicts\" data-line=\"%d\"><td class=\"ln\"></td><td>%s</td></tr>\n"
-                           % (i, "".join(_verdict(s, here, root, pages, abs_pages) for s in here_sites)))
+                out.append('<tr class="verdicts" data-line="%d"><td class="ln"></td>'
+                           '<td>%s</td></tr>\n' % (i, verdicts(here_sites)))
         out.append("</tbody></table>\n")
         beyond = [n for n in sorted(by_line) if n < 1 or n > len(lines)]
         if beyond:
-            out.append("<p class=\"missing\" id=\"beyond\">Verdicts on lines the file does not have "
+            out.append('<p class="missing" id="beyond">Verdicts on lines the file does not have '
                        "(it changed since the build?):</p>\n")
             for n in beyond:
                 out.append(group(n, by_line[n]))
@@ -300,7 +307,7 @@ def write_html(result, outdir):
     _write(os.path.join(outdir, "report.js"), SCRIPT)
     for path, sites in order:
         _write(os.path.join(outdir, "files", pages[path]),
-               _file_page(result, path, sites, pages, abs_pages))
+               _file_page(result, path, sites, abs_pages))
     _write(os.path.join(outdir, "index.html"), _index(result, order, pages))
 
 
