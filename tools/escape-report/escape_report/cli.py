@@ -147,7 +147,7 @@ def main(argv=None):
 
     root = args.root or merge.cmake_home(build) or merge.common_root(
         [d.get("source") for d in docs if d.get("source")] or [os.path.join(build, ".")])
-    result = merge.merge(docs, os.path.abspath(root), args.system_headers)
+    result = merge.merge(docs, os.path.abspath(root), args.system_headers, info)
 
     if not args.quiet:
         sys.stdout.write(summary.render(result, info, args.top))

@@ -69,15 +69,18 @@ def relative(path, root):
     return path, False
 
 
-def merge(docs, root, system_headers=False):
+def merge(docs, root, system_headers=False, stats=None):
     """Merge per-TU documents DOCS (a list) into the result described above.
 
     root: the project root (made absolute and resolved). Entries whose file is
     outside it are dropped unless system_headers.
+    stats: an optional dict that receives "outside": the number of distinct sites
+    dropped for being outside the root.
     """
     root = os.path.realpath(root)
     sites = {}
     rel_cache = {}
+    outside = set()
     for tu_index, doc in enumerate(docs):
         for e in doc.get("entries", []):
             f = e.get("file", "")
@@ -85,6 +88,8 @@ def merge(docs, root, system_headers=False):
                 rel_cache[f] = relative(f, root) if f else ("", False)
             rel, inside = rel_cache[f]
             if not inside and not system_headers:
+                outside.add((f, e.get("line", 0), e.get("column", 0), e.get("kind", ""),
+                             e.get("what", "")))
                 continue
             cls = classify(e)
             key = (rel, e.get("line", 0), e.get("column", 0), e.get("kind", ""), e.get("what", ""))
@@ -112,6 +117,8 @@ def merge(docs, root, system_headers=False):
             "flow": list(e.get("flow", [])), "class": cls, "tus": len(s["_tus"]),
             "copies": s["copies"], "moved_copies": s["moved_copies"],
         })
+    if stats is not None:
+        stats["outside"] = len(outside)
     return {"version": 1, "tool": "escape-report", "root": root,
             "translation_units": len(docs), "sites": out}
 

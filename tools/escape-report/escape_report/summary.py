@@ -64,7 +64,7 @@ def render(result, run_info=None, top=10):
     """The summary as a string.
 
     run_info: optional dict from the run, with "errors" (list of {"file",
-    "message"}), "forced_o2" (int), "skipped_duplicates" (int), "mode" (text).
+    "message"}), "forced_o2", "stale", "outside", "skipped_duplicates" (ints).
     top: how many rows the per-file, per-directory and top-N lists show.
     """
     run_info = run_info or {}
@@ -82,6 +82,9 @@ def render(result, run_info=None, top=10):
     if run_info.get("stale"):
         lines.append("  %d stale reports skipped (object gone or rebuilt without the launcher)"
                      % run_info["stale"])
+    if run_info.get("outside"):
+        lines.append("  %d sites in files outside the root dropped (--system-headers keeps them)"
+                     % run_info["outside"])
     if run_info.get("skipped_duplicates"):
         lines.append("  %d duplicate entries of the same source skipped (--all-entries runs them)"
                      % run_info["skipped_duplicates"])
