@@ -24,13 +24,14 @@ _WRAPPERS = {"ccache", "sccache", "distcc", "icecc", "buildcache"}
 _CXX_EXT = re.compile(r"\.(cc|cp|cpp|cxx|c\+\+|C|CPP|ii|mm)$")
 
 # Options that write a file next to or instead of the object: dropped so a report
-# run never writes into the build (dependency files, diagnostics, traces, temps).
-_DROP_WITH_VALUE = {"-o", "-MF", "-MT", "-MQ", "--serialize-diagnostics",
+# run never writes into the build (dependency files, -MJ database fragments,
+# diagnostics, traces, temps).
+_DROP_WITH_VALUE = {"-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics",
                     "-dependency-file", "-ftime-trace-granularity"}
 _DROP = {"-MD", "-MMD", "-M", "-MM", "-MG", "-MP", "-save-temps", "-gsplit-dwarf",
          "-fsave-optimization-record", "-ftime-trace", "-c", "-S", "-E"}
 _DROP_PREFIX = ("-save-temps=", "-fsave-optimization-record=", "-foptimization-record-file=",
-                "-ftime-trace=", "-MF", "-MT", "-MQ", "-o",
+                "-ftime-trace=", "-MF", "-MT", "-MQ", "-MJ", "-o",
                 "-fplugin=", "-fplugin-arg-escape-", "-fpass-plugin=")
 _OPT_LEVEL = re.compile(r"^-O(\d+|s|z|g|fast)?$")
 
