@@ -48,6 +48,13 @@ struct ReportOptions {
   bool reporting() const { return Level > 0 || !JsonPath.empty(); }
 };
 
+/// For a compile step that runs no LLVM pass (-disable-llvm-passes, the
+/// first step of -save-temps): an error at every `[[escape::noheap]]`
+/// function of the translation unit (either spelling), since nothing in
+/// it can be checked. Template instantiations count, patterns do not.
+void reportUncheckedNoHeap(clang::ASTContext &Ctx,
+                           clang::DiagnosticsEngine &Diags);
+
 /// Reports the verdicts in \p Sink on the translation unit of \p Ctx:
 /// diagnostics through \p Diags (remarks, warnings, notes), the JSON file
 /// when asked for. A JSON file that cannot be written is an error

@@ -75,9 +75,14 @@ public:
                  std::shared_ptr<const ReportSink> Sink)
       : CI(CI), Opts(std::move(Opts)), Sink(std::move(Sink)) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (!Sink->Recording || CI.getDiagnostics().hasErrorOccurred())
+    if (CI.getDiagnostics().hasErrorOccurred())
       return;
     const CodeGenOptions &CG = CI.getCodeGenOpts();
+    // No pass of ours ran, so the noheap functions are known only here.
+    if (CG.DisableLLVMPasses)
+      reportUncheckedNoHeap(Ctx, CI.getDiagnostics());
+    if (!Sink->Recording)
+      return;
     Opts.Optimizing = CG.OptimizationLevel > 0 && !CG.DisableLLVMPasses;
     reportTranslationUnit(Ctx, CI.getDiagnostics(), *Sink, Opts);
   }

@@ -21,6 +21,7 @@
 
 #include "escape/Reporter.h"
 
+#include "escape/FunctionAnnotations.h"
 #include "escape/Messages.h"
 #include "escape/Report.h"
 #include "escape/ReportJson.h"
@@ -29,6 +30,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/SourceManager.h"
@@ -578,6 +580,40 @@ private:
 };
 
 } // namespace
+
+namespace {
+/// The noheap functions with a body, instantiations included.
+class NoHeapFunctions : public RecursiveASTVisitor<NoHeapFunctions> {
+public:
+  std::vector<const FunctionDecl *> Found;
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isTemplated())
+      return true;
+    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == NoHeapAnnotation) {
+        Found.push_back(FD);
+        break;
+      }
+    return true;
+  }
+};
+} // namespace
+
+void reportUncheckedNoHeap(ASTContext &Ctx, DiagnosticsEngine &Diags) {
+  NoHeapFunctions V;
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  unsigned ErrorID = Diags.getCustomDiagID(
+      DiagnosticsEngine::Error,
+      "noheap function '%0' cannot be checked: this compile step runs no "
+      "LLVM passes (-save-temps or -disable-llvm-passes)");
+  for (const FunctionDecl *FD : V.Found) {
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+    Diags.Report(FD->getLocation(), ErrorID) << Name;
+  }
+}
 
 void reportTranslationUnit(ASTContext &Ctx, DiagnosticsEngine &Diags,
                            const ReportSink &Sink, const ReportOptions &Opts) {

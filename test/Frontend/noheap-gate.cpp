@@ -8,6 +8,13 @@
 // RUN: %clangxx -std=c++17 -O2 -fplugin=%plugin -DBAD -DANNOTATE -Xclang -verify=bad -c %s -o %t.o
 // RUN: %not %clangxx -std=c++17 -O2 -fplugin=%plugin -DBAD -c %s -o %t.o 2>&1 | %FileCheck %s --check-prefix=TEXT
 // RUN: %clangxx -std=c++17 -O0 -fplugin=%plugin -Xclang -verify=o0 -c %s -o %t.o
+// No LLVM pass runs in this step (-disable-llvm-passes, or the first step of
+// -save-temps): nothing can pass either.
+// RUN: %not %clangxx -std=c++17 -O2 -fplugin=%plugin -Xclang -disable-llvm-passes -c %s -o %t.o 2>&1 | %FileCheck %s --check-prefix=NOPASS
+// RUN: rm -rf %t.dir && mkdir -p %t.dir && cd %t.dir && %not %clangxx -std=c++17 -O2 -fplugin=%plugin -save-temps -c %s -o %t.o 2>&1 | %FileCheck %s --check-prefix=NOPASS
+// NOPASS: noheap-gate.cpp:[[@LINE+18]]:{{[0-9]+}}: error: noheap function 'sum' cannot be checked: this compile step runs no LLVM passes (-save-temps or -disable-llvm-passes)
+// NOPASS: error: noheap function 'pick<false>' cannot be checked: this compile step runs no LLVM passes (-save-temps or -disable-llvm-passes)
+// NOPASS-NOT: error:
 //
 // TEXT: noheap-gate.cpp:[[@LINE+23]]:{{[0-9]+}}: error: heap allocation in noheap function 'publish': new int[4] escapes to heap: stored to global 'g'
 // TEXT: error: heap allocation in noheap function 'use_helper' (inlined from 'helper'): new int escapes to heap: stored to global 'g'
