@@ -76,6 +76,26 @@ std::string
 describeParam(const ParamSummary &S, llvm::StringRef Name,
               llvm::function_ref<std::string(unsigned)> ArgName = nullptr);
 
+/// Why a `[[escape::noheap]]` function cannot be checked in this compile.
+enum class NoHeapUnchecked {
+  NotOptimizing, ///< -O0: nothing is moved
+  NoPasses,      ///< -disable-llvm-passes, the first step of -save-temps
+};
+
+/// The noheap gate's error for one allocation left on the heap in
+/// \p Function: "heap allocation in noheap function 'f': WHAT VERDICT",
+/// with " (inlined from 'g')" when \p Callee (the user function the
+/// allocation was inlined from) is not empty. \p Verdict: describeOutcome.
+std::string describeNoHeapAllocation(llvm::StringRef Function,
+                                     llvm::StringRef Callee,
+                                     llvm::StringRef What,
+                                     llvm::StringRef Verdict);
+
+/// The noheap gate's error for a function it cannot check:
+/// "noheap function 'f' cannot be checked ...".
+std::string describeNoHeapUnchecked(llvm::StringRef Function,
+                                    NoHeapUnchecked Why);
+
 } // namespace escape
 
 #endif // ESCAPE_MESSAGES_H

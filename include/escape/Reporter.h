@@ -30,8 +30,6 @@ class DiagnosticsEngine;
 namespace escape {
 struct ReportSink;
 
-/// What the user asked to see (`-fplugin-arg-escape-m[=LEVEL]`,
-/// `-fplugin-arg-escape-json=PATH`).
 /// The clang warning group whose flags govern the dangling-address warning
 /// (`address of local 'x' escapes`): -Werror makes it an error, -w,
 /// -Wno-return-stack-address or -Wno-dangling silence it, and
@@ -39,6 +37,8 @@ struct ReportSink;
 /// "address of stack memory ... returned".
 inline constexpr const char *DanglingWarningGroup = "return-stack-address";
 
+/// What the user asked to see (`-fplugin-arg-escape-m[=LEVEL]`,
+/// `-fplugin-arg-escape-json=PATH`).
 struct ReportOptions {
   unsigned Level = 0;   ///< 0: no diagnostics, 1: -m, 2: -m=2 (flow notes)
   std::string JsonPath; ///< where the JSON report goes; empty: none

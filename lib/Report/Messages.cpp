@@ -192,4 +192,26 @@ std::string describeParam(const ParamSummary &S, StringRef Name,
   return (Name + " does not escape").str();
 }
 
+std::string describeNoHeapAllocation(StringRef Function, StringRef Callee,
+                                     StringRef What, StringRef Verdict) {
+  std::string S =
+      ("heap allocation in noheap function '" + Function + "'").str();
+  if (!Callee.empty())
+    S += (" (inlined from '" + Callee + "')").str();
+  return S + ": " + What.str() + " " + Verdict.str();
+}
+
+std::string describeNoHeapUnchecked(StringRef Function, NoHeapUnchecked Why) {
+  std::string S =
+      ("noheap function '" + Function + "' cannot be checked").str();
+  switch (Why) {
+  case NoHeapUnchecked::NotOptimizing:
+    return S + " without optimisation: compile with -O1 or higher";
+  case NoHeapUnchecked::NoPasses:
+    return S + ": this compile step runs no LLVM passes (-save-temps or "
+               "-disable-llvm-passes)";
+  }
+  llvm_unreachable("unknown NoHeapUnchecked");
+}
+
 } // namespace escape

@@ -517,10 +517,8 @@ private:
     unsigned NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
     if (!Args.Optimizing || !Sink.EscapePassRan) {
       for (const std::string &F : Sink.NoHeapFunctions)
-        D.Report(functionLocation(F), ErrorID)
-            << "noheap function '" + prettyFunctionName(F) +
-                   "' cannot be checked without optimisation: compile "
-                   "with -O1 or higher";
+        D.Report(functionLocation(F), ErrorID) << describeNoHeapUnchecked(
+            prettyFunctionName(F), NoHeapUnchecked::NotOptimizing);
       return;
     }
     std::set<std::tuple<std::string, unsigned, unsigned, std::string>> Done;
@@ -549,12 +547,10 @@ private:
       if (User && Call && User != Call)
         Callee = prettyFunctionName(
             User->LinkageName.empty() ? User->Function : User->LinkageName);
-      std::string Text =
-          "heap allocation in noheap function '" + Function + "'" +
-          (Callee.empty() ? "" : " (inlined from '" + Callee + "')") + ": " +
-          What + " " +
+      std::string Text = describeNoHeapAllocation(
+          Function, Callee, What,
           describeOutcome(R.Result, sourceCause(R.Cause, R.IRFunction), R.Keep,
-                          R.StackBufferBytes);
+                          R.StackBufferBytes));
       if (!Done.insert({Where.File, Where.Line, Where.Column, Text}).second)
         continue;
       D.Report(Where.Loc, ErrorID) << Text;
@@ -603,15 +599,13 @@ public:
 void reportUncheckedNoHeap(ASTContext &Ctx, DiagnosticsEngine &Diags) {
   NoHeapFunctions V;
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
-  unsigned ErrorID = Diags.getCustomDiagID(
-      DiagnosticsEngine::Error,
-      "noheap function '%0' cannot be checked: this compile step runs no "
-      "LLVM passes (-save-temps or -disable-llvm-passes)");
+  unsigned ErrorID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
   for (const FunctionDecl *FD : V.Found) {
     std::string Name;
     llvm::raw_string_ostream OS(Name);
     FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
-    Diags.Report(FD->getLocation(), ErrorID) << Name;
+    Diags.Report(FD->getLocation(), ErrorID)
+        << describeNoHeapUnchecked(Name, NoHeapUnchecked::NoPasses);
   }
 }
 
