@@ -36,6 +36,8 @@ import html
 import os
 import re
 
+from .merge import split_hop
+
 __all__ = ["write_html", "CLASSES", "page_name"]
 
 # Verdict classes in the order of the index columns, with their labels.
@@ -58,7 +60,6 @@ MEANING = {
     "eliminated": "allocation removed by the optimiser",
     "param-ok": "parameter does not escape",
 }
-_HOP_AT = re.compile(r" at (.+):(\d+):(\d+)$")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -161,15 +162,15 @@ def _same(a, b):
 
 def _hop(text, here, root, abs_pages):
     """One flow line as <li>: a hop "... at FILE:L:C" links to its line when FILE has a page."""
-    m = _HOP_AT.search(text)
-    if not m:
+    parts = split_hop(text)
+    if not parts:
         cls = "hop flow-head" if text.startswith("flow:") else "hop"
         return '<li class="%s">%s</li>' % (cls, _e(text))
-    path, line = m.group(1), int(m.group(2))
+    before, path, line, column = parts
     shown = path
     if root and path.startswith(root.rstrip("/") + "/"):
         shown = path[len(root.rstrip("/")) + 1:]
-    label = _e(text[:m.start()]) + " at " + _e("%s:%s:%s" % (shown, m.group(2), m.group(3)))
+    label = _e(before) + " at " + _e("%s:%d:%d" % (shown, line, column))
     if _same(path, here):
         href = "#L%d" % line
         cls = "hop-link same-file"

@@ -23,7 +23,8 @@ source no longer has sites are left alone.
 import json
 import os
 
-from .sarif import file_uri, hop_position, rule_id
+from .merge import hop_position
+from .sarif import file_uri, rule_id
 
 SEVERITY = {"dangling": 2, "escapes": 3, "kept": 3, "leaking": 3,
             "moved": 4, "eliminated": 4, "param-ok": 4}

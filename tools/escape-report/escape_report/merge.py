@@ -15,10 +15,28 @@ header, a template) is one site: its fields are the worst report's, "tus" counts
 the TUs that reported it, "copies"/"moved_copies" are summed over them.
 """
 import os
+import re
 
 # Verdict classes, worst first.
 CLASSES = ["dangling", "escapes", "kept", "leaking", "moved", "eliminated", "param-ok"]
 RANK = {c: i for i, c in enumerate(CLASSES)}
+
+# A flow hop names its position last: "from X (kind) at /abs/file:LINE:COL".
+_HOP_AT = re.compile(r" at (.+):(\d+):(\d+)$")
+
+
+def split_hop(hop):
+    """(text before " at ", absolute file, line, column) of a flow HOP, or None."""
+    m = _HOP_AT.search(hop)
+    if not m:
+        return None
+    return hop[:m.start()], m.group(1), int(m.group(2)), int(m.group(3))
+
+
+def hop_position(hop):
+    """(absolute file, line, column) named by a flow HOP "from X (kind) at FILE:L:C", or None."""
+    parts = split_hop(hop)
+    return parts[1:] if parts else None
 # Classes that are a problem to look at (the baseline gate and the "escaping" lists).
 BAD = ("dangling", "escapes", "leaking")
 

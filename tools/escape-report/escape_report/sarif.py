@@ -19,10 +19,10 @@ one rule per verdict class (RULES), one result per merged site:
 import hashlib
 import json
 import os
-import re
 import urllib.parse
 
 from . import runner
+from .merge import hop_position
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 MESSAGES = os.path.join(runner.REPO, "docs", "Messages.md")
@@ -49,9 +49,6 @@ RULES = {
                  "warning-address-of-local-x-escapes-reason", "warning"),
 }
 RULE_ORDER = ["escapes", "moved", "kept", "eliminated", "leaking", "param-ok", "dangling"]
-_HOP_AT = re.compile(r" at (.+):(\d+):(\d+)$")
-
-
 def rule_id(cls):
     """The stable SARIF rule id of a verdict class (also the LSP diagnostic code)."""
     return RULES[cls][0]
@@ -60,14 +57,6 @@ def rule_id(cls):
 def file_uri(path):
     """file:// URI of an absolute PATH."""
     return "file://" + urllib.parse.quote(path)
-
-
-def hop_position(hop):
-    """(absolute file, line, column) named by a flow hop "from X (kind) at FILE:L:C", or None."""
-    m = _HOP_AT.search(hop)
-    if not m:
-        return None
-    return m.group(1), int(m.group(2)), int(m.group(3))
 
 
 def _artifact(path, root):
