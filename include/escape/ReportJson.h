@@ -19,7 +19,8 @@
 #ifndef ESCAPE_REPORTJSON_H
 #define ESCAPE_REPORTJSON_H
 
-#include "clang/Basic/SourceLocation.h"
+#include "escape/SourceIndex.h"
+
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -48,16 +49,8 @@ enum class EntryVerdict : uint8_t {
 llvm::StringRef entryKindName(EntryKind K);
 llvm::StringRef entryVerdictName(EntryVerdict V);
 
-/// A position in the user's source: the location diagnostics are given at,
-/// and its presumed file (canonicalFile), line and column (1-based).
-struct SourcePlace {
-  clang::SourceLocation Loc;
-  std::string File;
-  unsigned Line = 0, Column = 0;
-};
-
 struct ReportEntry {
-  clang::SourceLocation Loc;
+  SourceLocID Loc = 0; ///< 0 at link time
   std::string File;
   unsigned Line = 0, Column = 0;
   std::string Function; ///< demangled, without parameters; may be empty

@@ -20,7 +20,11 @@
 #ifndef ESCAPE_REPORTER_H
 #define ESCAPE_REPORTER_H
 
+#include "escape/LinkTimeReport.h"
+#include "escape/ReportBuilder.h"
+
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -29,24 +33,6 @@ class DiagnosticsEngine;
 
 namespace escape {
 struct ReportSink;
-
-/// The clang warning group whose flags govern the dangling-address warning
-/// (`address of local 'x' escapes`): -Werror makes it an error, -w,
-/// -Wno-return-stack-address or -Wno-dangling silence it, and
-/// `#pragma clang diagnostic` applies at its line, as for clang's own
-/// "address of stack memory ... returned".
-inline constexpr const char *DanglingWarningGroup = "return-stack-address";
-
-/// What the user asked to see (`-fplugin-arg-escape-m[=LEVEL]`,
-/// `-fplugin-arg-escape-json=PATH`).
-struct ReportOptions {
-  unsigned Level = 0;   ///< 0: no diagnostics, 1: -m, 2: -m=2 (flow notes)
-  std::string JsonPath; ///< where the JSON report goes; empty: none
-  /// The passes ran with optimisation (not -O0, not -disable-llvm-passes):
-  /// without it the noheap gate cannot pass and says so.
-  bool Optimizing = true;
-  bool reporting() const { return Level > 0 || !JsonPath.empty(); }
-};
 
 /// For a compile step that runs no LLVM pass (-disable-llvm-passes, the
 /// first step of -save-temps): an error at every `[[escape::noheap]]`
@@ -62,6 +48,16 @@ void reportUncheckedNoHeap(clang::ASTContext &Ctx,
 void reportTranslationUnit(clang::ASTContext &Ctx,
                            clang::DiagnosticsEngine &Diags,
                            const ReportSink &Sink, const ReportOptions &Opts);
+
+/// For a compile step under -flto, whose escape pass runs at link time:
+/// the report's source side (sites, files, parameter names) and the
+/// entries this compile can decide alone (parameters, dangling addresses),
+/// to carry to the link (LinkTimeReport.h). Called during code generation,
+/// after the inventory pass filled \p Sink.
+CarriedReport carryTranslationUnit(clang::ASTContext &Ctx,
+                                   clang::DiagnosticsEngine &Diags,
+                                   const ReportSink &Sink,
+                                   const ReportOptions &Opts);
 
 } // namespace escape
 

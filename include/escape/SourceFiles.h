@@ -22,6 +22,8 @@
 #ifndef ESCAPE_SOURCEFILES_H
 #define ESCAPE_SOURCEFILES_H
 
+#include "escape/SourceIndex.h"
+
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -33,13 +35,6 @@ class SourceManager;
 }
 
 namespace escape {
-
-/// The canonical form of a file name as the compiler saw it: made absolute
-/// against the working directory (as clang's debug info does with a
-/// relative presumed name), dots removed, symbolic links resolved when the
-/// file exists. `<stdin>` and names from `#line` stay as absolute, clean
-/// paths. Cached; never fails.
-std::string canonicalFile(llvm::StringRef Name);
 
 /// Every file of one translation unit by canonical name: the files the
 /// SourceManager read (named as at their first line), those a precompiled
@@ -60,6 +55,9 @@ public:
   /// name and line. Column 0 is taken as 1.
   clang::SourceLocation locationOf(llvm::StringRef CanonicalName, unsigned Line,
                                    unsigned Column) const;
+
+  /// The canonical names of the files outside system headers.
+  std::vector<std::string> userFiles() const;
 
 private:
   /// A file (or the part of one after a `#line`) with a name.

@@ -19,6 +19,8 @@
 #ifndef ESCAPE_SOURCESITES_H
 #define ESCAPE_SOURCESITES_H
 
+#include "escape/SourceIndex.h"
+
 #include "clang/Basic/SourceLocation.h"
 
 #include <map>
@@ -33,26 +35,6 @@ class QualType;
 } // namespace clang
 
 namespace escape {
-
-/// An allocation expression or allocating declaration in user code.
-struct SourceSite {
-  clang::SourceLocation Loc;
-  std::string File; ///< canonicalFile() of the presumed name
-  unsigned Line = 0, Column = 0;
-  std::string Spelling;
-  /// True for expressions that always allocate when they run (new,
-  /// malloc, make_unique): they get a line even if the optimizer deleted
-  /// them. Declarations (`std::vector<int> v(16)`) only name what the
-  /// passes found at their position.
-  bool Definite = true;
-  /// A library call that allocates (std::make_unique, ...): the only kind
-  /// of site a call of an allocating function (AllocKind::Call) may name.
-  bool LibraryCall = false;
-  /// Position of the enclosing function's declaration (to tell whether it
-  /// was emitted at all).
-  std::string FunctionFile;
-  unsigned FunctionLine = 0;
-};
 
 /// A function with a body in user code, under each of its mangled names.
 struct SourceFunction {

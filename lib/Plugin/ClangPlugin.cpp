@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/EscapeAnalysis.h"
+#include "escape/LinkTimeReport.h"
 #include "escape/Plugin.h"
 #include "escape/Report.h"
 #include "escape/Reporter.h"
@@ -64,6 +65,12 @@ bool mentionsNoHeap(CompilerInstance &CI) {
   return Buf && Buf->getBuffer().contains("escape::noheap");
 }
 
+/// Whether this compile step writes bitcode for a link-time optimiser
+/// (-flto, -flto=thin).
+bool preparesForLTO(const CodeGenOptions &CG) {
+  return CG.PrepareForLTO || CG.PrepareForThinLTO;
+}
+
 // --- The plugin ------------------------------------------------------------
 
 /// Runs the report once code generation (which runs the passes) is done:
@@ -83,6 +90,19 @@ public:
       reportUncheckedNoHeap(Ctx, CI.getDiagnostics());
     if (!Sink->Recording)
       return;
+    if (preparesForLTO(CG) && !CG.DisableLLVMPasses) {
+      // The module carries the report's source side to the link.
+      if (Opts.Level > 0) {
+        DiagnosticsEngine &D = CI.getDiagnostics();
+        D.Report(D.getCustomDiagID(DiagnosticsEngine::Remark,
+                                   "escape: -flto: the verdicts are made "
+                                   "and reported at link time (link with "
+                                   "-fuse-ld=lld "
+                                   "-Wl,--load-pass-plugin=%0)"))
+            << escapeLibraryPath();
+      }
+      return;
+    }
     Opts.Optimizing = CG.OptimizationLevel > 0 && !CG.DisableLLVMPasses;
     reportTranslationUnit(Ctx, CI.getDiagnostics(), *Sink, Opts);
   }
@@ -168,9 +188,22 @@ protected:
     // asked for, they stay empty unless the module has a noheap function.
     auto Sink = std::make_shared<ReportSink>();
     Sink->Recording = Args.reporting();
+    // Under -flto the escape pass runs at link time, where it sees the
+    // other files; this step records the inventory and carries the
+    // report's source side in the bitcode.
+    LinkTimePlacement LTO;
+    LTO.DeferToLink = preparesForLTO(CG);
+    if (LTO.DeferToLink)
+      LTO.CarryReport = [&CI, Sink, Report = Args.Report](CarriedReport &R) {
+        if (!Sink->Recording || CI.getDiagnostics().hasErrorOccurred())
+          return false;
+        R = carryTranslationUnit(CI.getASTContext(), CI.getDiagnostics(), *Sink,
+                                 Report);
+        return true;
+      };
     CG.PassBuilderCallbacks.push_back(
-        [Opts = Args.Opts, Sink](PassBuilder &PB) {
-          registerEscapePasses(PB, Opts, Sink.get());
+        [Opts = Args.Opts, Sink, LTO](PassBuilder &PB) {
+          registerEscapePasses(PB, Opts, Sink.get(), LTO);
         });
     if (Args.reporting() && CG.DisableLLVMPasses) {
       // -save-temps compiles to bitcode here with no optimisation, then

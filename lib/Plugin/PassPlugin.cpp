@@ -18,6 +18,7 @@
 
 #include "escape/EscapeAnalysis.h"
 #include "escape/HeapToStack.h"
+#include "escape/LinkTimeReport.h"
 #include "escape/Report.h"
 
 #include "llvm/Config/llvm-config.h"
@@ -34,7 +35,7 @@ using namespace llvm;
 namespace escape {
 
 void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts,
-                          ReportSink *Sink) {
+                          ReportSink *Sink, const LinkTimePlacement &LTO) {
   PB.registerAnalysisRegistrationCallback([](ModuleAnalysisManager &MAM) {
     MAM.registerPass([] { return EscapeAnalysis(); });
   });
@@ -65,12 +66,21 @@ void registerEscapePasses(PassBuilder &PB, const EscapeOptions &Opts,
         return false;
       });
   PB.registerPipelineStartEPCallback(
-      [Sink](ModulePassManager &MPM, OptimizationLevel) {
+      [Sink, LTO](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(EscapeInventoryPass(Sink));
+        if (LTO.DeferToLink && LTO.CarryReport)
+          MPM.addPass(CarryReportPass(LTO.CarryReport));
       });
-  PB.registerOptimizerEarlyEPCallback(
-      [Opts, Sink](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(EscapePass(Opts, Sink));
+  if (!LTO.DeferToLink)
+    PB.registerOptimizerEarlyEPCallback(
+        [Opts, Sink](ModulePassManager &MPM, OptimizationLevel) {
+          MPM.addPass(EscapePass(Opts, Sink));
+        });
+  // Only the full-LTO link pipeline (lld's, or `opt -passes='lto<O2>'`)
+  // reaches this point, and no clang report is there to take records.
+  PB.registerFullLinkTimeOptimizationLastEPCallback(
+      [Opts](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(EscapePass(Opts));
       });
 }
 

@@ -83,14 +83,17 @@ std::string writeJsonReport(const std::string &Path,
     // One line on stderr, where a compiler cache (ccache) keeps the
     // diagnostics of a compile and replays them on a hit: a launcher that
     // reads it back gets the report of a cached object too.
-    llvm::errs() << JsonStderrPrefix << llvm::formatv("{0}", Doc) << "\n";
+    llvm::errs() << JsonStderrPrefix << Doc << "\n";
     return "";
   }
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC)
     return EC.message();
-  OS << llvm::formatv("{0:2}", Doc) << "\n";
+  // (Not formatv: a plugin that refers to its type information cannot
+  // even be loaded by another LLVM to say it is the wrong one.)
+  llvm::json::OStream(OS, 2).value(Doc);
+  OS << "\n";
   return "";
 }
 

@@ -19,22 +19,6 @@ using namespace llvm;
 
 namespace escape {
 
-std::string canonicalFile(StringRef Name) {
-  static StringMap<std::string> Cache;
-  auto It = Cache.find(Name);
-  if (It != Cache.end())
-    return It->second;
-  SmallString<256> Abs(Name);
-  if (!Name.empty())
-    sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  SmallString<256> Real;
-  std::string Out =
-      sys::fs::real_path(Abs, Real) ? std::string(Abs) : std::string(Real);
-  Cache[Name] = Out;
-  return Out;
-}
-
 SourceFileIndex::SourceFileIndex(SourceManager &SM) : SM(SM) {
   auto AddFile = [&](const SrcMgr::SLocEntry &Entry) {
     if (!Entry.isFile())
@@ -108,6 +92,14 @@ SourceLocation SourceFileIndex::locationOf(StringRef CanonicalName,
       return Loc;
   }
   return {};
+}
+
+std::vector<std::string> SourceFileIndex::userFiles() const {
+  std::vector<std::string> Out;
+  for (const auto &KV : Parts)
+    if (isUser(KV.getKey()))
+      Out.push_back(KV.getKey().str());
+  return Out;
 }
 
 } // namespace escape

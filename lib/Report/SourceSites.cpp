@@ -452,14 +452,16 @@ private:
     if (NeverRunDepth)
       return;
     SourceSite Site;
-    if (!position(L, Site.Loc, Site.File, Site.Line, Site.Column))
+    SourceLocation SiteLoc;
+    if (!position(L, SiteLoc, Site.File, Site.Line, Site.Column))
       return;
+    Site.Loc = SiteLoc.getRawEncoding();
     // Template instantiations visit the same expression again, spelled
     // with their arguments (`new int` for the pattern's `new T`): the
     // pattern, visited first, names the site as written.
     StringRef Family = StringRef(Spelling).take_until(
         [](char C) { return C == ' ' || C == '(' || C == '<'; });
-    SiteKey Key{Site.Loc.getRawEncoding(), Family.str()};
+    SiteKey Key{SiteLoc.getRawEncoding(), Family.str()};
     if (DependentDepth) {
       ++TentativeAdds;
       Tentative.emplace(Key, Spelling);

@@ -14,10 +14,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/HeapToStack.h"
-#include "escape/FunctionAnnotations.h"
 
 #include "CalleeClones.h"
 #include "DemotionRules.h"
+#include "escape/FunctionAnnotations.h"
+#include "escape/LinkTimeReport.h"
 #include "escape/Messages.h"
 #include "escape/Report.h"
 
@@ -534,6 +535,20 @@ void EscapePass::printPipeline(raw_ostream &OS,
 
 PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   markAnnotatedFunctions(M);
+  // At link time (LTO) no clang plugin is there to take the records: the
+  // compile steps carried their source side in the module, and the report
+  // is made here, once.
+  ReportSink *Sink = this->Sink;
+  std::vector<CarriedReport> Carried;
+  std::unique_ptr<ReportSink> LinkSink;
+  if (!Sink) {
+    Carried = takeCarriedReports(M);
+    if (!Carried.empty()) {
+      LinkSink = std::make_unique<ReportSink>();
+      LinkSink->Recording = true;
+      Sink = LinkSink.get();
+    }
+  }
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
 
@@ -588,6 +603,8 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   }
   if (Sink)
     Sink->EscapePassRan = true;
+  if (LinkSink)
+    reportAtLinkTime(M, std::move(Carried), *LinkSink);
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
