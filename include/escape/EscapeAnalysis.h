@@ -39,8 +39,10 @@
 #include <memory>
 
 namespace llvm {
+class Function;
+class Module;
 class TargetLibraryInfo;
-}
+} // namespace llvm
 
 namespace escape {
 
@@ -53,6 +55,36 @@ struct AnalysisOptions {
 
 /// The defaults in force: the cl::opt values.
 AnalysisOptions analysisOptions();
+
+/// The IR attribute (string, no value) a compile step puts on each
+/// definition that mayBeReplaced, so that the fact outlives LTO, which
+/// internalizes a weak definition that the linker kept.
+inline constexpr const char *ReplaceableAttr = "escape-replaceable";
+
+/// Whether a call of \p F (a definition) may run another body than this
+/// one, so that its summary must not be used:
+///  - interposable linkage (weak, linkonce, common; any external function
+///    under -fsemantic-interposition);
+///  - an exported function of a shared library: external (not ODR)
+///    linkage, default visibility, not dso_local, in a module built as
+///    position-independent code that is not an executable (-fPIC without
+///    -fPIE); the dynamic loader may bind calls to another definition
+///    (LD_PRELOAD, the executable's own), as GCC assumes by default.
+///    -fvisibility=hidden, -fno-semantic-interposition and a final LTO
+///    link (dso_local) make the function known again;
+///  - marked ReplaceableAttr by its compile step.
+/// ODR linkages (inline functions, templates) are never replaced by a
+/// different body.
+bool mayBeReplaced(const llvm::Function &F);
+
+/// Whether \p F has the body that runs when it is called: a definition
+/// that may not be replaced and is not `nobuiltin`. Only such callees give
+/// summaries, clones or "cannot jump out" facts.
+bool hasReliableBody(const llvm::Function &F);
+
+/// Gives ReplaceableAttr to every definition of \p M that mayBeReplaced
+/// (run before optimisation, by the compile step).
+void markReplaceableFunctions(llvm::Module &M);
 
 /// One hop of a flow path, from the root towards the escaping location, in
 /// Go's -m=2 shape: `from <What> (<Kind>) at <Where>`.

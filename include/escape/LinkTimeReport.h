@@ -43,6 +43,11 @@ struct ReportSink;
 
 /// What one translation unit's compile step carries to the link.
 struct CarriedReport {
+  /// The module's source file name at compile time (`source_filename`).
+  std::string Source;
+  /// In a ThinLTO backend, the report of a module functions were imported
+  /// from: it names the sites of the imported code, and is not reported.
+  bool Imported = false;
   ReportOptions Options;
   SourceIndex Index;
   /// Parameter and dangling-address entries, decided at compile time.
@@ -56,7 +61,10 @@ inline constexpr const char *CarriedReportMetadata = "escape.report";
 void carryReport(llvm::Module &M, const CarriedReport &R);
 
 /// The reports \p M carries, one per translation unit; removes
-/// `escape.report` from \p M, so that each is reported once.
+/// `escape.report` from \p M, so that each is reported once. A ThinLTO
+/// backend's module also holds the reports of the modules it imported
+/// functions from (the importer links named metadata): when one report is
+/// \p M's own (same source file name), the others are marked Imported.
 std::vector<CarriedReport> takeCarriedReports(llvm::Module &M);
 
 /// Makes the link-time report of \p Sink's verdicts over the carried

@@ -122,6 +122,9 @@ private:
   struct SiteMatch;
   void addSite(SourcePlace Where, const std::string &What, const SiteMatch &M);
   SourcePlace placeOf(const std::string &File, unsigned Line, unsigned Col);
+  /// The spelling of the imported site at the innermost frame of \p S in
+  /// an imported module's file (ThinLTO); "allocation" when there is none.
+  std::string importedSpelling(const SourceStack &S) const;
 
   const SourceIndex &Src;
   const ReportOptions &Opts;

@@ -96,6 +96,11 @@ struct SourceIndex {
   std::set<SourceLine> EmittedFunctions, EarlyPositions;
   /// The `[[escape::noheap]]` functions, by mangled name.
   std::set<std::string> NoHeapFunctions;
+  /// In a ThinLTO backend, the sites and user files of the modules whose
+  /// functions were imported: an inlined copy of one of their sites is
+  /// reported at the call in this module, under the site's spelling.
+  std::vector<SourceSite> ImportedSites;
+  llvm::StringSet<> ImportedFiles;
 
   bool isUser(llvm::StringRef CanonicalFile) const {
     return UserFiles.contains(CanonicalFile);

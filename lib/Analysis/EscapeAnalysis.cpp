@@ -85,11 +85,24 @@ static SkipReason skipReason(const Function &F, const AnalysisOptions &Opts) {
   return SkipReason::None;
 }
 
-/// A callee whose body is the one that runs (not replaceable at link time
-/// by a non-equivalent definition).
-static bool hasReliableBody(const Function &F) {
-  return !F.isDeclaration() && !F.isInterposable() &&
+bool mayBeReplaced(const Function &F) {
+  if (F.hasFnAttribute(ReplaceableAttr) || F.isInterposable())
+    return true;
+  const Module *M = F.getParent();
+  return F.hasExternalLinkage() && F.hasDefaultVisibility() &&
+         !F.isDSOLocal() && M && M->getPICLevel() != PICLevel::NotPIC &&
+         M->getPIELevel() == PIELevel::Default;
+}
+
+bool hasReliableBody(const Function &F) {
+  return !F.isDeclaration() && !mayBeReplaced(F) &&
          !F.hasFnAttribute(Attribute::NoBuiltin);
+}
+
+void markReplaceableFunctions(Module &M) {
+  for (Function &F : M)
+    if (!F.isDeclaration() && mayBeReplaced(F))
+      F.addFnAttr(ReplaceableAttr);
 }
 
 static void analyzeFunction(FunctionEscapeInfo &Info,

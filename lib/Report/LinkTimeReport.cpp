@@ -10,6 +10,7 @@
 
 #include "escape/Report.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Metadata.h"
@@ -92,6 +93,7 @@ static json::Value carriedJSON(const CarriedReport &R) {
     Entries.push_back(entryJSON(E));
   return json::Object{
       {"version", CarriedVersion},
+      {"source", text(R.Source)},
       {"level", R.Options.Level},
       {"json", text(R.Options.JsonPath)},
       {"user_files", std::move(Files)},
@@ -151,6 +153,7 @@ struct Reader {
     if (auto V = O.getInteger("version"); !V || *V != CarriedVersion)
       return std::nullopt;
     CarriedReport R;
+    R.Source = str(O.get("source"));
     R.Options.Level = num(O.get("level"));
     R.Options.JsonPath = str(O.get("json"));
     SourceIndex &S = R.Index;
@@ -257,6 +260,12 @@ std::vector<CarriedReport> takeCarriedReports(Module &M) {
       ++Skipped;
   }
   M.eraseNamedMetadata(N);
+  bool Own = llvm::any_of(Out, [&](const CarriedReport &R) {
+    return R.Source == M.getSourceFileName();
+  });
+  if (Own)
+    for (CarriedReport &R : Out)
+      R.Imported = R.Source != M.getSourceFileName();
   if (Skipped)
     errs() << "escape: note: " << Skipped
            << " translation unit(s) carry a report this plugin cannot read "
@@ -315,6 +324,13 @@ void reportAtLinkTime(Module &M, std::vector<CarriedReport> TUs,
   std::vector<ReportEntry> Carried;
   std::set<std::tuple<std::string, unsigned, unsigned, int, std::string>> Seen;
   for (CarriedReport &TU : TUs) {
+    if (TU.Imported) {
+      Src.ImportedSites.insert(Src.ImportedSites.end(), TU.Index.Sites.begin(),
+                               TU.Index.Sites.end());
+      for (const auto &F : TU.Index.UserFiles)
+        Src.ImportedFiles.insert(F.getKey());
+      continue;
+    }
     Src.merge(TU.Index);
     Opts.Level = std::max(Opts.Level, TU.Options.Level);
     // Flow notes are kept for the JSON files; each is written below.
@@ -335,7 +351,7 @@ void reportAtLinkTime(Module &M, std::vector<CarriedReport> TUs,
   // it.
   std::map<std::string, StringSet<>> FilesOfJson;
   for (const CarriedReport &TU : TUs)
-    if (!TU.Options.JsonPath.empty())
+    if (!TU.Options.JsonPath.empty() && !TU.Imported)
       for (const auto &F : TU.Index.UserFiles)
         FilesOfJson[TU.Options.JsonPath].insert(F.getKey());
   std::lock_guard<std::mutex> Guard(PrintLock);
@@ -357,8 +373,10 @@ void reportAtLinkTime(Module &M, std::vector<CarriedReport> TUs,
 
 PreservedAnalyses CarryReportPass::run(Module &M, ModuleAnalysisManager &) {
   CarriedReport R;
-  if (Make && Make(R))
+  if (Make && Make(R)) {
+    R.Source = M.getSourceFileName();
     carryReport(M, R);
+  }
   return PreservedAnalyses::all();
 }
 

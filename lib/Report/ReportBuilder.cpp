@@ -196,7 +196,7 @@ void ReportBuilder::addSites(const ReportSink &Sink) {
     std::string What = R.IRSpelling;
     size_t Idx = F - R.Where.data();
     if (Idx > 0 && !R.Where[Idx - 1].LinkageName.empty())
-      What = "allocation in '" +
+      What = importedSpelling(R.Where) + " in '" +
              prettyFunctionName(R.Where[Idx - 1].LinkageName) + "'";
     auto [File, Line, Col] = KV.first;
     addSite(placeOf(File, Line, Col), What, KV.second);
@@ -236,6 +236,28 @@ void ReportBuilder::addSite(SourcePlace Where, const std::string &What,
   if (Escaped)
     E.Notes =
         flowNotes(rootOf(R.Cause) + " = &{storage for " + What + "}", R.Path);
+}
+
+std::string ReportBuilder::importedSpelling(const SourceStack &S) const {
+  for (const SourceFrame &F : S) {
+    std::string File = F.File.empty() ? "" : canonicalFile(F.File);
+    if (!Src.ImportedFiles.contains(File))
+      continue;
+    const SourceSite *Best = nullptr;
+    unsigned BestDist = ~0u;
+    for (const SourceSite &Site : Src.ImportedSites) {
+      if (Site.Line != F.Line || Site.File != File || !Site.Definite)
+        continue;
+      unsigned Dist = Site.Column > F.Column ? Site.Column - F.Column
+                                             : F.Column - Site.Column;
+      if (Dist < BestDist) {
+        BestDist = Dist;
+        Best = &Site;
+      }
+    }
+    return Best ? Best->Spelling : "allocation";
+  }
+  return "allocation";
 }
 
 ReportEntry &ReportBuilder::addEntry(SourcePlace Where, EntryKind Kind,

@@ -8,6 +8,7 @@
 
 #include "escape/Report.h"
 
+#include "escape/EscapeAnalysis.h"
 #include "escape/FunctionAnnotations.h"
 #include "escape/Messages.h"
 
@@ -151,6 +152,8 @@ void recordInventory(ReportSink &Sink, Module &M, const EscapeResult &R) {
 
 PreservedAnalyses EscapeInventoryPass::run(Module &M,
                                            ModuleAnalysisManager &MAM) {
+  // Before LTO can internalize a weak definition the linker kept.
+  markReplaceableFunctions(M);
   if (!Sink)
     return PreservedAnalyses::all();
   // The gate's functions, before optimisation deletes or inlines any.

@@ -39,7 +39,8 @@ CalleeClones::Key CalleeClones::keyOf(const CalleeFree &CF) {
 static ArrayRef<const CallBase *> listedFrees(const EscapeResult &R,
                                               const CalleeFree &CF) {
   const Function *Callee = CF.Callee;
-  if (!Callee || Callee->isDeclaration() || CF.Level > 1)
+  // A copy of a body that may be replaced would call the wrong one.
+  if (!Callee || !hasReliableBody(*Callee) || CF.Level > 1)
     return {};
   const FunctionEscapeInfo *Info = R.lookup(Callee);
   if (!Info || CF.ArgNo >= Info->Summary.Params.size())

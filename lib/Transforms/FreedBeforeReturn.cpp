@@ -38,6 +38,7 @@
 #include "DemotionRules.h"
 
 #include "escape/AllocationSites.h"
+#include "escape/EscapeAnalysis.h"
 #include "escape/Messages.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -129,6 +130,8 @@ bool FrameExits::mayJumpOut(const Function &F) {
     return false;
   if (F.isDeclaration())
     return !endsProcess(F.getName()) && !onlyUnwinds(F.getName());
+  if (!hasReliableBody(F))
+    return true; // another body may run, and it may jump out
   auto [It, New] = Memo.try_emplace(&F, true);
   if (!New)
     return It->second; // computed, or in progress (recursion: assume yes)
