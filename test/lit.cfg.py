@@ -42,11 +42,13 @@ config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%escape-report", sys.executable + " " +
                              os.path.join(config.escape_src_root, "tools", "escape-report", "escape-report")))
 config.substitutions.append(("%srcroot", config.escape_src_root))
-# Features for the tool tests; each is installed by tools/setup.sh --tests.
+# Features for the tool and LTO tests; each is installed by tools/setup.sh --tests.
 for feature, found in (("ccache", shutil.which("ccache")),
                        ("make", shutil.which("make")),
                        ("chromium", shutil.which("chromium") and shutil.which("chromedriver")),
-                       ("clang14", shutil.which("clang++-14"))):
+                       ("clang14", shutil.which("clang++-14")),
+                       # LTO links: clang++-19 -fuse-ld=lld takes the ld.lld beside it.
+                       ("lld", os.path.exists(os.path.join(tools, "ld.lld")))):
     if found:
         config.available_features.add(feature)
 try:

@@ -58,6 +58,10 @@ enum class EscapeCauseKind : uint8_t {
   /// Passed to a callee the analysis cannot see. Subject: the called
   /// operand (a Function, an InlineAsm, or anything else: indirect).
   PassedToUnknown,
+  /// Passed to a defined callee whose body may not be the one that runs
+  /// (weak, exported from a shared library: mayBeReplaced). Subject: the
+  /// callee.
+  PassedToReplaceable,
   /// Passed to a defined callee whose summary leaks it. Subject: callee.
   PassedToLeakingCallee,
   /// Passed as a variadic argument. Subject: callee.

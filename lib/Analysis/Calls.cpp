@@ -22,6 +22,7 @@
 
 #include "GraphBuilder.h"
 #include "escape/CallTargets.h"
+#include "escape/EscapeAnalysis.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Function.h"
@@ -270,9 +271,17 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
 }
 
 void GraphBuilder::applyAttributes(CallBase &CB) {
-  EscapeCause Unknown{EscapeCauseKind::PassedToUnknown, CB.getCalledOperand(),
-                      &CB};
   const Function *Callee = CB.getCalledFunction();
+  EscapeCause Unknown{Callee && !Callee->isDeclaration() &&
+                              mayBeReplaced(*Callee)
+                          ? EscapeCauseKind::PassedToReplaceable
+                          : EscapeCauseKind::PassedToUnknown,
+                      CB.getCalledOperand(), &CB};
+  // A definition its compile step saw as replaceable (weak) may have been
+  // internalized by LTO, and then given `nocapture` by FunctionAttrs from
+  // this body: the attributes describe this body, not every one that may
+  // run, so none is trusted.
+  bool MarkedReplaceable = Callee && Callee->hasFnAttribute(ReplaceableAttr);
   unsigned NumParams = CB.getFunctionType()->getNumParams();
   bool CallReadsOnly = CB.onlyReadsMemory();
   bool ResultMayHoldPointer = mayHoldPointer(CB.getType());
@@ -283,7 +292,7 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
   // A function that touches no memory (llvm.umax, abs, a pure user
   // function) can pass an argument on only through its result.
   if (CB.doesNotAccessMemory() && !CB.hasOperandBundles() &&
-      !CB.isMustTailCall()) {
+      !CB.isMustTailCall() && !MarkedReplaceable) {
     for (unsigned I = 0, E = CB.arg_size(); I != E; ++I)
       if (auto A = operand(CB.getArgOperand(I))) {
         if (R)
@@ -298,7 +307,8 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
     if (!A)
       continue;
     bool Captured = I >= NumParams || !Arg->getType()->isPointerTy() ||
-                    !CB.doesNotCapture(I) || CB.isMustTailCall();
+                    !CB.doesNotCapture(I) || CB.isMustTailCall() ||
+                    MarkedReplaceable;
     if (Captured) {
       G->addEscape(*A, 0, &CB, Unknown);
       if (R && CB.paramHasAttr(I, Attribute::Returned))

@@ -46,6 +46,7 @@ CauseRecord recordCause(const EscapeCause &C) {
     break;
   }
   case EscapeCauseKind::PassedToUnknown:
+  case EscapeCauseKind::PassedToReplaceable:
   case EscapeCauseKind::PassedToLeakingCallee:
   case EscapeCauseKind::PassedAsVariadic:
     if (const auto *F = dyn_cast_or_null<Function>(C.Subject))

@@ -64,6 +64,9 @@ describeCause(const CauseRecord &C,
     S = C.Name.empty() ? std::string("passed to an indirect call")
                        : "passed to unknown function '" + C.Name + "'";
     break;
+  case EscapeCauseKind::PassedToReplaceable:
+    S = "passed to '" + C.Name + "', which may be replaced at link or load time";
+    break;
   case EscapeCauseKind::PassedToLeakingCallee:
     S = "passed to '" + C.Name + "' which leaks it";
     break;
