@@ -32,6 +32,12 @@ CauseRecord recordCause(const EscapeCause &C) {
     assert(A && "a store through a parameter names the parameter");
     if (!A)
       break;
+    // The hidden sret argument is the function's result in memory (a
+    // returned std::unique_ptr or struct): no source parameter.
+    if (A->hasStructRetAttr()) {
+      R.Kind = EscapeCauseKind::Returned;
+      break;
+    }
     const Function &F = *A->getParent();
     unsigned Hidden = 0, HiddenBefore = 0;
     for (const Argument &B : F.args())
