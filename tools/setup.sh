@@ -3,7 +3,7 @@
 #
 #   bash tools/setup.sh [--tests]   (as root, from any directory)
 #
-# 1. installs the Debian packages that are missing (LLVM/Clang 19, CMake, Ninja, g++,
+# 1. installs the Debian packages that are missing (LLVM/Clang/LLD 19, CMake, Ninja, g++,
 #    python3; with --tests also what the suite's tool tests drive: make, ccache,
 #    python3-jsonschema, chromium and chromium-driver) — apt-get update runs only when
 #    something has to be installed;
@@ -16,7 +16,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 LLVM_DIR=/usr/lib/llvm-19/lib/cmake/llvm
-PACKAGES=(llvm-19-dev libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev
+# lld-19: the linker of a link-time (LTO) run of the plugin, -fuse-ld=lld.
+PACKAGES=(llvm-19-dev libclang-19-dev clang-19 llvm-19-tools libclang-rt-19-dev lld-19
           cmake ninja-build g++ python3)
 # The suite's tests of tools/escape-report: builds with Make and ccache, the SARIF
 # schema check, and the HTML report opened in headless Chromium through ChromeDriver.
