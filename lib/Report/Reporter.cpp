@@ -33,6 +33,7 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
 
 #include <map>
 #include <set>
@@ -88,8 +89,12 @@ SourceIndex indexSource(const SourceInventory &Inv,
                         const SourceFileIndex &Files, SourceManager &SM) {
   SourceIndex Src;
   Src.Sites = Inv.Sites;
+  // Not clang's pseudo-files (<built-in>, <command line>, <scratch
+  // space>): no code of the user's is there.
   for (const std::string &F : Files.userFiles())
-    Src.UserFiles.insert(F);
+    if (StringRef Name = llvm::sys::path::filename(F);
+        !Name.starts_with("<") || Name == "<stdin>")
+      Src.UserFiles.insert(F);
   for (const auto &KV : Inv.FunctionsByMangledName) {
     const SourceFunction &SF = KV.second;
     std::vector<std::string> &Names = Src.ParamNames[KV.first];
