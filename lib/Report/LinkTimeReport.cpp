@@ -92,18 +92,12 @@ static json::Value carriedJSON(const CarriedReport &R) {
   for (const ReportEntry &E : R.Entries)
     Entries.push_back(entryJSON(E));
   return json::Object{
-      {"version", CarriedVersion},
-      {"source", text(R.Source)},
-      {"level", R.Options.Level},
-      {"json", text(R.Options.JsonPath)},
-      {"user_files", std::move(Files)},
-      {"sites", std::move(Sites)},
-      {"params", std::move(Params)},
-      {"function_places", std::move(Places)},
-      {"emitted", std::move(Emitted)},
-      {"early", std::move(Early)},
-      {"noheap", std::move(NoHeap)},
-      {"entries", std::move(Entries)},
+      {"version", CarriedVersion},      {"source", text(R.Source)},
+      {"level", R.Options.Level},       {"json", text(R.Options.JsonPath)},
+      {"user_files", std::move(Files)}, {"sites", std::move(Sites)},
+      {"params", std::move(Params)},    {"function_places", std::move(Places)},
+      {"emitted", std::move(Emitted)},  {"early", std::move(Early)},
+      {"noheap", std::move(NoHeap)},    {"entries", std::move(Entries)},
   };
 }
 

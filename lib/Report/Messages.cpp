@@ -65,7 +65,8 @@ describeCause(const CauseRecord &C,
                        : "passed to unknown function '" + C.Name + "'";
     break;
   case EscapeCauseKind::PassedToReplaceable:
-    S = "passed to '" + C.Name + "', which may be replaced at link or load time";
+    S = "passed to '" + C.Name +
+        "', which may be replaced at link or load time";
     break;
   case EscapeCauseKind::PassedToLeakingCallee:
     S = "passed to '" + C.Name + "' which leaks it";
