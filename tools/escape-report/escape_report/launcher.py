@@ -15,10 +15,17 @@ CCACHE_EXTRAFILES gets libEscape.so and libEscapeClang.so appended (ccache 4.7
 hashes the -fplugin= file but not the front-end half it loads), so a rebuilt
 plugin never yields a cached report.
 
-Anything else (links, -E, CMake's configure checks under CMakeFiles/CMakeScratch
-or CMakeFiles/CMakeTmp, a compiler that is not clang 19) runs unchanged. The exit
-status is always the compiler's (or ccache's). A failed compile removes any old
-OBJ.escape.json.
+Under LTO (-flto, -flto=thin) the compile steps report nothing: the verdicts are
+made at the link. As CMAKE_<LANG>_LINKER_LAUNCHER the same command wraps a link by
+clang 19 with -flto and -o OUT: it adds -fuse-ld=lld (unless a -fuse-ld= is given)
+and -Wl,--load-pass-plugin=PLUGIN, takes the link's "@escape-json" line(s) (one per
+JSON destination; the compile steps all named "-") out of its stderr and writes
+OUT.escape.json, with "source" and "object" both OUT and "link": true.
+
+Anything else (links without -flto, -E, CMake's configure checks under
+CMakeFiles/CMakeScratch or CMakeFiles/CMakeTmp, a compiler that is not clang 19)
+runs unchanged. The exit status is always the compiler's (or ccache's). A failed
+compile or link removes any old OUT.escape.json.
 
 collect() reads the *.escape.json files under a build directory (--from-build).
 """
@@ -83,6 +90,43 @@ def compile_target(args, cwd):
     return os.path.normpath(os.path.join(cwd, obj)), os.path.normpath(os.path.join(cwd, sources[0]))
 
 
+def lto_link_target(args, cwd):
+    """The output path, absolute, when ARGS link with LTO (-flto or -flto=..., no -c,
+    -E, -S, -fsyntax-only) into -o OUT; else None."""
+    args = _expand(args, cwd)
+    if any(a in ("-c", "-E", "-S", "-M", "-MM", "-fsyntax-only") for a in args):
+        return None
+    lto = False
+    for a in args:
+        if a == "-flto" or a.startswith("-flto="):
+            lto = True
+        elif a == "-fno-lto":
+            lto = False
+    if not lto:
+        return None
+    out = None
+    for i, a in enumerate(args):
+        if a == "-o" and i + 1 < len(args):
+            out = args[i + 1]
+        elif a.startswith("-o") and len(a) > 2 and not a.startswith("-obj"):
+            out = a[2:]
+    return os.path.normpath(os.path.join(cwd, out)) if out else None
+
+
+def _split_report(err):
+    """(the documents of the @escape-json lines, the other lines) of stderr bytes."""
+    docs, rest = [], []
+    for line in err.splitlines(keepends=True):
+        if line.startswith(JSON_LINE):
+            try:
+                docs.append(json.loads(line[len(JSON_LINE):].decode("utf-8")))
+            except ValueError as e:
+                rest.append(b"escape-report: unreadable report line: %s\n" % str(e).encode())
+        else:
+            rest.append(line)
+    return docs, rest
+
+
 def is_clang19(compiler):
     """True when COMPILER (a name or path) is clang 19: clang-19/clang++-19, or a path
     that resolves into an llvm-19 installation."""
@@ -138,6 +182,11 @@ def launch(argv):
     compiler, args = argv[0], argv[1:]
     cwd = os.getcwd()
     target = compile_target(args, cwd)
+    link = None if target else lto_link_target(args, cwd)
+    if link and (any(d in cwd + "/" for d in _CONFIGURE_DIRS) or not is_clang19(compiler)):
+        link = None
+    if link:
+        return _launch_link(chain + [compiler] + args, link, plugin_opt)
     if target and (any(d in target[0] for d in _CONFIGURE_DIRS)
                    or any(d in cwd + "/" for d in _CONFIGURE_DIRS)):
         target = None
@@ -169,15 +218,8 @@ def launch(argv):
         sys.stderr.write("escape-report --launch: cannot run %s: %s\n" % (cmd[0], e))
         return 127
     _, err = p.communicate()
-    doc, rest = None, []
-    for line in err.splitlines(keepends=True):
-        if line.startswith(JSON_LINE):
-            try:
-                doc = json.loads(line[len(JSON_LINE):].decode("utf-8"))
-            except ValueError as e:
-                rest.append(b"escape-report: unreadable report line: %s\n" % str(e).encode())
-        else:
-            rest.append(line)
+    docs, rest = _split_report(err)
+    doc = docs[-1] if docs else None
     if rest:
         sys.stderr.buffer.write(b"".join(rest))
         sys.stderr.buffer.flush()
@@ -191,6 +233,41 @@ def launch(argv):
             return 1
     else:
         _remove(report)
+    return p.returncode
+
+
+def _launch_link(cmd, out, plugin_opt):
+    """Run an LTO link with the plugin at the link; write OUT.escape.json."""
+    try:
+        plugin = runner.find_plugin(plugin_opt)
+    except runner.PluginMissing as e:
+        sys.stderr.write("escape-report: %s\n" % e)
+        return 2
+    if not any(a.startswith("-fuse-ld=") for a in cmd):
+        cmd = cmd + ["-fuse-ld=lld"]
+    cmd = cmd + ["-Wl,--load-pass-plugin=" + plugin]
+    report = out + SUFFIX
+    try:
+        p = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    except OSError as e:
+        sys.stderr.write("escape-report --launch: cannot run %s: %s\n" % (cmd[0], e))
+        return 127
+    _, err = p.communicate()
+    docs, rest = _split_report(err)
+    if rest:
+        sys.stderr.buffer.write(b"".join(rest))
+        sys.stderr.buffer.flush()
+    if p.returncode != 0 or not docs:
+        _remove(report)
+        return p.returncode
+    doc = {"version": docs[0].get("version", 1),
+           "entries": [e for d in docs for e in d.get("entries", [])],
+           "source": out, "object": out, "link": True}
+    try:
+        _write_report(report, doc)
+    except OSError as e:
+        sys.stderr.write("escape-report: cannot write %s: %s\n" % (report, e))
+        return 1
     return p.returncode
 
 
