@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Summarise one build of tools/real-projects/run.sh from the compiler launcher's log.
 
-    json_summary.py TU_LOG [--expect-json]
+    json_summary.py TU_LOG [--expect-json] [--lto]
 
 TU_LOG has one line per compile command (written by cc-wrapper.sh):
     status<TAB>object<TAB>json-path-or-dash<TAB>cwd
@@ -13,6 +13,13 @@ Prints one line of key=value pairs:
     eliminated=N kept=N
 With --expect-json every successful compile must have written a JSON report that parses
 and has the expected shape; a missing or broken one is listed on stderr (and counted).
+
+With --lto (run.sh --lto: the compile step runs under -flto, and the escape pass and the
+JSON writer run at link time) a report must also be newer than its object file, i.e.
+written by the link, not by the compile step (counted as compile_time_json).  A TU with
+no report is counted as no_link_json instead of missing_json: its object went into no
+program or shared library that was linked with the pass (an archive member that no link
+pulled in, for instance).  Adds the keys no_link_json and compile_time_json.
 """
 import json
 import os
@@ -41,11 +48,14 @@ def check_entry(e):
 def main():
     args = sys.argv[1:]
     expect = "--expect-json" in args
-    args = [a for a in args if a != "--expect-json"]
+    lto = "--lto" in args
+    args = [a for a in args if a not in ("--expect-json", "--lto")]
     if len(args) != 1:
         sys.exit(__doc__)
     c = dict(tus=0, failed=0, crashes=0, json=0, bad_json=0, missing_json=0,
              sites=0, moved=0, escaping=0, eliminated=0, kept=0)
+    if lto:
+        c.update(no_link_json=0, compile_time_json=0)
     seen = set()
     try:
         lines = open(args[0]).read().splitlines()
@@ -79,6 +89,10 @@ def main():
             with open(p) as fh:
                 doc = json.load(fh)
         except FileNotFoundError:
+            if lto:
+                c["no_link_json"] += 1
+                print("json_summary: no report written at link time: %s" % p, file=sys.stderr)
+                continue
             c["missing_json"] += 1
             print("json_summary: missing %s" % p, file=sys.stderr)
             continue
@@ -86,6 +100,14 @@ def main():
             c["bad_json"] += 1
             print("json_summary: does not parse: %s: %s" % (p, e), file=sys.stderr)
             continue
+        if lto:
+            try:
+                if os.path.getmtime(p) < os.path.getmtime(key):
+                    c["compile_time_json"] += 1
+                    print("json_summary: older than its object (not written at link time): %s" % p,
+                          file=sys.stderr)
+            except OSError:
+                pass
         entries = doc.get("entries") if isinstance(doc, dict) else None
         if not isinstance(entries, list):
             c["bad_json"] += 1

@@ -3,7 +3,7 @@
 # plugin, run their own test suites, and compare.
 #
 #   tools/real-projects/run.sh [--quick] [--projects "a b"] [--no-asan] [--no-ir-check]
-#                              [--jobs N] [--list] [--table RESULTS.tsv...]
+#                              [--lto] [--jobs N] [--list] [--table RESULTS.tsv...]
 #
 # Configs: plain (-O2), plugin, asan, asan+plugin (ASan runs with
 # ASAN_OPTIONS=detect_stack_use_after_return=1).  The plugin configs use the whole
@@ -29,6 +29,20 @@
 # Run as root on Debian 12: missing build dependencies are installed with apt-get.
 # Work directory: $ESCAPE_WORK (default <repo>/build/real-projects).
 # Build times are wall-clock: on a shared machine the ratios are noisy.
+#
+# --lto: full LTO instead.  Configs lto-plain, lto-plugin, lto-asan, lto-asan+plugin:
+# every compile has -flto (the compile step does not run the escape pass, it carries the
+# report's source side in the bitcode), every link -flto -fuse-ld=lld, static archives
+# are made with llvm-ar-19/llvm-ranlib-19, and the plugin configs also link with
+# -Wl,--load-pass-plugin=libEscape.so: the escape pass runs once per link over the whole
+# program and writes each TU's JSON report (json= of its compile step) at link time.
+# A linker launcher (link-wrapper.sh) times every link (user+sys CPU, with its children);
+# the table gives the link CPU time per config and its ratio to the config without the
+# plugin, and the sites moved at link time beside those moved at compile time by the
+# non-LTO plugin config of the same project (from results.tsv of an earlier run).
+# Results go to $ESCAPE_WORK/results-lto.tsv and build/<project>/lto-*; the IR check
+# is not run (it is the non-LTO run's).  A link crash is a regression (command, stderr
+# and an ld.lld --reproduce tarball saved under $ESCAPE_WORK/crashes/).
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,14 +53,16 @@ JOBS=2
 QUICK=0
 ASAN=1
 IRCHECK=1
+LTO=0
 DEFAULT_PROJECTS="tinyxml2 libjsoncpp pugixml double-conversion gflags expat pcre2 snappy yaml-cpp"
 # Also with a recipe here: brotli (passes; 59 TUs, slow), leveldb, libuv1, fmtlib, libzstd.
 MORE_PROJECTS="brotli leveldb libuv1 fmtlib libzstd"
 QUICK_PROJECTS="tinyxml2 libjsoncpp yaml-cpp"
 PROJECTS=""
 
-# print_table RESULTS.tsv...: the per-project table
+# print_table RESULTS.tsv...: the per-project table (of a --lto run: print_table_lto)
 print_table() {
+  if awk -F'\t' 'NF > 10 { lto = 1 } END { exit !lto }' "$@"; then print_table_lto "$@"; return; fi
   awk -F'\t' '
     BEGIN { printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "project","config","TUs","tests","failed","moved","escaping","remarks","time(s)","base(s)","ratio"
             printf "%-18s %-12s %-5s %-11s %-6s %-6s %-8s %-7s %-8s %-8s %-5s\n", "-------","------","---","-----","------","-----","--------","-------","-------","-------","-----" }
@@ -64,8 +80,43 @@ print_table() {
     }' "$@"
 }
 
+# print_table_lto RESULTS-LTO.tsv...: the table of a --lto run; its rows have three more
+# fields than the others: link CPU seconds (user+sys, all links), links, TUs without a
+# report written at link time
+print_table_lto() {
+  awk -F'\t' '
+    BEGIN { printf "%-18s %-16s %-5s %-11s %-6s %-6s %-8s %-7s %-6s %-9s %-6s %-8s %-8s %-5s\n", "project","config","TUs","tests","failed","moved","escaping","remarks","links","link-cpu","ratio","time(s)","base(s)","ratio"
+            printf "%-18s %-16s %-5s %-11s %-6s %-6s %-8s %-7s %-6s %-9s %-6s %-8s %-8s %-5s\n", "-------","------","---","-----","------","-----","--------","-------","-----","--------","-----","-------","-------","-----" }
+    { t[$1 SUBSEP $2] = $10; l[$1 SUBSEP $2] = $11; rows[NR] = $0 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        split(rows[i], f, "\t")
+        base = f[2]; sub(/\+?plugin$/, "", base); if (base ~ /-$/) base = base "plain"
+        bt = t[f[1] SUBSEP base]; bl = l[f[1] SUBSEP base]; ratio = "-"; lratio = "-"
+        if (f[2] ~ /plugin/ && bt + 0 > 0 && f[10] + 0 > 0) ratio = sprintf("%.2f", f[10] / bt)
+        if (f[2] ~ /plugin/ && bl + 0 > 0 && f[11] + 0 > 0) lratio = sprintf("%.2f", f[11] / bl)
+        if (f[2] !~ /plugin/) bt = "-"
+        tests = (f[3] == "ok") ? f[4] : f[3]
+        printf "%-18s %-16s %-5s %-11s %-6s %-6s %-8s %-7s %-6s %-9s %-6s %-8s %-8s %-5s\n", f[1], f[2], f[6], tests, f[5], f[7], f[8], f[9], f[12], f[11], lratio, f[10], bt, ratio
+      }
+    }' "$@"
+}
+
+# moved_compile_vs_link RESULTS-LTO.tsv RESULTS.tsv: per project, the sites moved to the
+# stack at link time (lto-plugin, lto-asan+plugin) beside those moved at compile time by
+# the non-LTO configs (plugin, asan+plugin) of the last non-LTO run.
+moved_compile_vs_link() {
+  awk -F'\t' '
+    FNR == NR { if ($2 ~ /plugin$/) m[$1 SUBSEP $2] = $7; next }
+    $2 ~ /^lto-.*plugin$/ {
+      c = substr($2, 5); cm = ((($1 SUBSEP c) in m) ? m[$1 SUBSEP c] : "no result")
+      printf "%s: sites moved to the stack at link time [%s] %s (of %s TUs: %s without a link-time report); at compile time [%s] %s\n", $1, $2, $7, $6, $13, c, cm
+    }' "$2" "$1"
+}
+
 while [ $# -gt 0 ]; do
   case "$1" in
+    --lto) LTO=1 ;;
     --quick) QUICK=1; ASAN=0 ;;
     --projects) PROJECTS=$2; shift ;;
     --projects=*) PROJECTS=${1#*=} ;;
@@ -74,7 +125,7 @@ while [ $# -gt 0 ]; do
     --jobs) JOBS=$2; shift ;;
     --table) shift; print_table "$@"; exit 0 ;;   # --table RESULTS.tsv...: print the table again
     --list) echo "default: $DEFAULT_PROJECTS"; echo "quick:   $QUICK_PROJECTS"; echo "more:    $MORE_PROJECTS"; exit 0 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,45p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -113,6 +164,15 @@ apt_install cmake ninja-build make dpkg-dev python3 || exit 2
 for t in clang-19 clang++-19 cmake ctest opt-19 python3 ninja dpkg-source; do
   command -v $t >/dev/null || { echo "missing tool: $t (tools/setup.sh installs LLVM 19)" >&2; exit 2; }
 done
+if [ $LTO = 1 ]; then
+  # bitcode archives need LLVM's ar (its symbol table); the link needs ld.lld; time(1)
+  [ -x /usr/bin/llvm-ar-19 ] && [ -x /usr/bin/llvm-ranlib-19 ] || apt_install llvm-19 || exit 2
+  command -v ld.lld-19 >/dev/null || [ -x /usr/lib/llvm-19/bin/ld.lld ] || apt_install lld-19 || exit 2
+  [ -x /usr/bin/time ] || apt_install time || exit 2
+  for t in /usr/bin/llvm-ar-19 /usr/bin/llvm-ranlib-19 /usr/bin/time; do
+    [ -x $t ] || { echo "missing tool: $t" >&2; exit 2; }
+  done
+fi
 
 # Use a private copy of the plugin, so a rebuild during the run cannot mix versions.
 # (the clang plugin loads libEscapeClang.so from its own directory: copy both)
@@ -144,6 +204,22 @@ if ! grep -q 'moved to stack' <<<"$sanity" || ! grep -q '"moved": *true' "$WORK/
   # shellcheck disable=SC2086
   clang++-19 -O2 $PLUGIN_FLAGS -fplugin-arg-escape-json="$WORK/sanity.json" -c "$WORK/sanity.cpp" -o /dev/null
   exit 2
+fi
+LWRAP=$HERE/link-wrapper.sh
+if [ $LTO = 1 ]; then
+  # sanity: under -flto the compile step defers; the link with the pass plugin must
+  # demote and write the JSON report the compile step named
+  printf 'int f(int);\nvoid g(int x){ if (x == 12345) __builtin_trap(); }\nint main(int argc, char **){ return f(argc + 5) == 7; }\n' > "$WORK/sanity-main.cpp"
+  rm -f "$WORK/sanity-lto.json" "$WORK/sanity-lto"
+  # shellcheck disable=SC2086
+  sanity=$( { clang++-19 -O2 -flto $PLUGIN_FLAGS -fplugin-arg-escape-json="$WORK/sanity-lto.json" -c "$WORK/sanity.cpp" -o "$WORK/sanity-lto.o" &&
+              clang++-19 -O2 -flto $PLUGIN_FLAGS -c "$WORK/sanity-main.cpp" -o "$WORK/sanity-main.o" &&
+              clang++-19 -O2 -flto -fuse-ld=lld -Wl,--load-pass-plugin="$PLUGIN" "$WORK/sanity-lto.o" "$WORK/sanity-main.o" -o "$WORK/sanity-lto"; } 2>&1)
+  if ! grep -q 'moved to stack' <<<"$sanity" || ! grep -q '"moved": *true' "$WORK/sanity-lto.json" 2>/dev/null; then
+    echo "plugin LTO sanity check failed: no 'moved to stack' remark at the link or no moved site in $WORK/sanity-lto.json" >&2
+    echo "$sanity" >&2
+    exit 2
+  fi
 fi
 
 # ---------------------------------------------------------------- fetching --
@@ -269,6 +345,7 @@ ctest_env_of() {
 
 # ------------------------------------------------------------------ build --
 RESULTS=$WORK/results.tsv
+[ $LTO = 1 ] && RESULTS=$WORK/results-lto.tsv
 : > "$RESULTS"
 FAIL=0
 FETCHFAIL=0
@@ -293,23 +370,36 @@ crash_check() {
   done
 }
 
-# run_config PROJECT SRCDIR CONFIG  (CONFIG: plain plugin asan asan+plugin)
+# run_config PROJECT SRCDIR CONFIG  (CONFIG: plain plugin asan asan+plugin; with --lto
+# lto-plain lto-plugin lto-asan lto-asan+plugin)
 run_config() {
   local proj=$1 src=$2 cfg=$3
   local b=$WORK/build/$proj/$cfg
-  local flags="-O2" ldflags="" json=0
-  case "$cfg" in *asan*) flags="$flags -fsanitize=address -fno-omit-frame-pointer"; ldflags="-fsanitize=address" ;; esac
+  local flags="-O2" ldflags="" json=0 lto=0
+  case "$cfg" in lto-*) lto=1; flags="$flags -flto"; ldflags="-flto -fuse-ld=lld" ;; esac
+  case "$cfg" in *asan*) flags="$flags -fsanitize=address -fno-omit-frame-pointer"; ldflags="${ldflags:+$ldflags }-fsanitize=address" ;; esac
   case "$cfg" in *plugin*) flags="$flags $PLUGIN_FLAGS"; json=1 ;; esac
+  [ $lto = 1 ] && [ $json = 1 ] && ldflags="$ldflags -Wl,--load-pass-plugin=$PLUGIN"
   rm -rf "$b"; mkdir -p "$b"
-  local log=$b/build.log tlog=$b/test.log tus=$b/tus.log
+  local log=$b/build.log tlog=$b/test.log tus=$b/tus.log links=$b/links.log
   : > "$tus"
   local env=(env CC=clang-19 CXX=clang++-19 CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="$ldflags"
              ESCAPE_RP_JSON=$json ESCAPE_RP_LOG="$tus" ESCAPE_RP_CRASHES="$CRASHES/$proj-$cfg")
+  # full LTO: lld for every link (timed by the linker launcher), LLVM's archiver
+  local ltoargs=()
+  if [ $lto = 1 ]; then
+    : > "$links"
+    env+=(ESCAPE_RP_LINKS="$links")
+    ltoargs=(-DCMAKE_AR=/usr/bin/llvm-ar-19 -DCMAKE_RANLIB=/usr/bin/llvm-ranlib-19
+             -DCMAKE_EXE_LINKER_FLAGS="$ldflags" -DCMAKE_SHARED_LINKER_FLAGS="$ldflags"
+             -DCMAKE_MODULE_LINKER_FLAGS="$ldflags"
+             -DCMAKE_C_LINKER_LAUNCHER="$LWRAP" -DCMAKE_CXX_LINKER_LAUNCHER="$LWRAP")
+  fi
   echo "== $proj [$cfg] configure+build"
   # shellcheck disable=SC2046
   if ! (cd "$b" && "${env[@]}" cmake -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
           -DCMAKE_C_COMPILER_LAUNCHER="$WRAP" -DCMAKE_CXX_COMPILER_LAUNCHER="$WRAP" \
-          $(cmake_args_of "$proj") "$src/$(cmake_dir_of "$proj")") >"$b/configure.log" 2>&1; then
+          "${ltoargs[@]}" $(cmake_args_of "$proj") "$src/$(cmake_dir_of "$proj")") >"$b/configure.log" 2>&1; then
     echo "   configure FAILED, see $b/configure.log"
     crash_check "$proj" "$cfg" "$b/configure.log" "$b/CMakeFiles/CMakeError.log"
     record "$proj" "$cfg" configure-failed - - - - - - -
@@ -325,11 +415,18 @@ run_config() {
   while IFS=$'\t' read -r _ obj dir _; do
     REGRESS+=("$proj [$cfg]: clang crashed compiling $obj; reproducer in $dir (command.sh, preprocessed source)"); FAIL=1
   done < <(grep '^CRASH' "$tus")
-  grep -q '^CRASH' "$tus" || crash_check "$proj" "$cfg" "$log"
+  if [ $lto = 1 ]; then
+    while IFS=$'\t' read -r _ out dir _; do
+      REGRESS+=("$proj [$cfg]: the link of $out crashed; command, stderr and ld.lld --reproduce tarball in $dir"); FAIL=1
+    done < <(grep '^LCRASH' "$links")
+    { grep -q '^LCRASH' "$links" || grep -q '^CRASH' "$tus"; } || crash_check "$proj" "$cfg" "$log"
+  else
+    grep -q '^CRASH' "$tus" || crash_check "$proj" "$cfg" "$log"
+  fi
   # translation units and the JSON reports
   local sum tuc moved escaping
-  sum=$(python3 "$HERE/json_summary.py" "$tus" $([ $json = 1 ] && echo --expect-json) 2>"$b/json-problems.txt")
-  local s_tus=0 s_moved=0 s_escaping=0 s_bad_json=0 s_missing_json=0
+  sum=$(python3 "$HERE/json_summary.py" "$tus" $([ $json = 1 ] && echo --expect-json) $([ $lto = 1 ] && echo --lto) 2>"$b/json-problems.txt")
+  local s_tus=0 s_moved=0 s_escaping=0 s_bad_json=0 s_missing_json=0 s_json=0 s_no_link_json=0 s_compile_time_json=0
   eval "$(echo "$sum" | tr ' ' '\n' | grep -E '^[a-z_]+=[0-9]+$' | sed 's/^/s_/')"
   tuc=$s_tus moved=- escaping=-
   if [ $json = 1 ]; then
@@ -337,6 +434,18 @@ run_config() {
     if [ $((s_bad_json + s_missing_json)) -gt 0 ]; then
       REGRESS+=("$proj [$cfg]: $s_bad_json JSON reports do not parse, $s_missing_json missing (see $b/json-problems.txt)"); FAIL=1
     fi
+    if [ $lto = 1 ] && [ "$s_compile_time_json" -gt 0 ]; then
+      REGRESS+=("$proj [$cfg]: $s_compile_time_json JSON reports were written by the compile step, not the link (see $b/json-problems.txt)"); FAIL=1
+    fi
+    if [ $lto = 1 ] && [ "$s_tus" -gt 0 ] && [ "$s_json" = 0 ]; then
+      REGRESS+=("$proj [$cfg]: no link wrote any JSON report (see $b/json-problems.txt)"); FAIL=1
+    fi
+  fi
+  # full LTO: the CPU time of the links (configure checks excluded), and their count
+  local linkcpu=- nlinks=-
+  if [ $lto = 1 ]; then
+    read -r linkcpu nlinks < <(awk -F'\t' '$1 != "LCRASH" && $6 !~ /CMakeScratch|CMakeTmp/ { s += $4 + $5; n++ }
+                                         END { printf "%.2f %d\n", s, n }' "$links")
   fi
   if [ "$tuc" = 0 ]; then
     # Nothing went through cc-wrapper.sh: the project replaced the compiler launcher, so
@@ -345,13 +454,23 @@ run_config() {
   fi
   if [ $brc != 0 ]; then
     echo "   build FAILED, see $log"; grep -E 'error|FAILED' "$log" | head -20
-    record "$proj" "$cfg" build-failed - - "$tuc" "$moved" "$escaping" - -
+    if [ $lto = 1 ]; then
+      record "$proj" "$cfg" build-failed - - "$tuc" "$moved" "$escaping" - - "$linkcpu" "$nlinks" "$s_no_link_json"
+    else
+      record "$proj" "$cfg" build-failed - - "$tuc" "$moved" "$escaping" - -
+    fi
     return 1
   fi
   local secs remarks
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')
+  if [ $lto = 1 ]; then
+    # the link prints the report: "file:line:col: remark: ... moved to stack"
+    remarks=$(grep -c 'remark: .*moved to stack' "$log")
+    echo "   built in ${secs}s: $tuc TUs; $nlinks links, ${linkcpu}s link CPU; $moved sites moved to stack, $escaping escaping (JSON written at link time; $s_no_link_json TUs without one), $remarks moved-to-stack remarks; running tests"
+  else
   remarks=$(grep -c 'moved to stack.*\[-Rpass=escape\]' "$log")
   echo "   built in ${secs}s: $tuc TUs; $moved sites moved to stack, $escaping escaping (JSON), $remarks moved-to-stack remarks; running tests"
+  fi
   local trc=0
   (cd "$b" && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 $(ctest_env_of "$proj" "$src") \
      ctest -j "$(ctest_jobs_of "$proj")" --timeout 900 --output-on-failure) >"$tlog" 2>&1 || trc=$?
@@ -369,7 +488,11 @@ run_config() {
     "$tlog" | sort -u > "$b/failed-tests.txt"
   echo "   tests: $pass/$total passed"
   [ -s "$b/failed-tests.txt" ] && sed 's/^/   FAILED: /' "$b/failed-tests.txt"
-  record "$proj" "$cfg" ok "$pass/$total" "$failed" "$tuc" "$moved" "$escaping" "$remarks" "$secs"
+  if [ $lto = 1 ]; then
+    record "$proj" "$cfg" ok "$pass/$total" "$failed" "$tuc" "$moved" "$escaping" "$remarks" "$secs" "$linkcpu" "$nlinks" "$s_no_link_json"
+  else
+    record "$proj" "$cfg" ok "$pass/$total" "$failed" "$tuc" "$moved" "$escaping" "$remarks" "$secs"
+  fi
   return 0
 }
 
@@ -411,9 +534,11 @@ for p in $PROJECTS; do
   apt_install $(deps_of "$pkg") || { echo "!! could not install the build dependencies of $pkg"; FAIL=1; continue; }
   cfgs="plain plugin"
   [ $ASAN = 1 ] && cfgs="$cfgs asan asan+plugin"
-  for c in $cfgs; do run_config "$pkg" "$src" "$c"; done
+  pre=""
+  [ $LTO = 1 ] && pre="lto-"
+  for c in $cfgs; do run_config "$pkg" "$src" "$pre$c"; done
   # --quick checks the IR of the first project only
-  if [ $IRCHECK = 1 ] && { [ $QUICK = 0 ] || [ $n_ir = 0 ]; } && [ -f "$WORK/build/$pkg/plain/compile_commands.json" ]; then
+  if [ $IRCHECK = 1 ] && [ $LTO = 0 ] && { [ $QUICK = 0 ] || [ $n_ir = 0 ]; } && [ -f "$WORK/build/$pkg/plain/compile_commands.json" ]; then
     n_ir=$((n_ir + 1))
     echo "== $pkg: its IR through opt (escape -verify-each; O2 with verify around escape)"
     if ! python3 "$HERE/verify_ir.py" --jobs "$JOBS" \
@@ -421,18 +546,28 @@ for p in $PROJECTS; do
       REGRESS+=("$pkg: opt crashed or the verifier failed on its IR (see above)"); FAIL=1
     fi
   fi
-  compare "$pkg" plain plugin
-  [ $ASAN = 1 ] && compare "$pkg" asan asan+plugin
+  compare "$pkg" "${pre}plain" "${pre}plugin"
+  [ $ASAN = 1 ] && compare "$pkg" "${pre}asan" "${pre}asan+plugin"
 done
 T_END=$(now)
 
 # ------------------------------------------------------------------ report --
 echo
 echo "Plugin: $PLUGIN (md5 $(md5sum < "$PLUGIN" | cut -c1-12))"
+if [ $LTO = 1 ]; then
+echo "Compile flags: -O2 -flto; of the plugin configs also $PLUGIN_FLAGS -fplugin-arg-escape-json=<object>.escape.json"
+echo "Link flags: -flto -fuse-ld=lld; of the plugin configs also -Wl,--load-pass-plugin=$PLUGIN"
+echo "moved/escaping: allocation sites from the JSON reports written at link time; remarks: 'moved to stack' remarks the links printed"
+echo "link-cpu: user+sys seconds of all links; ratio: to the same config without the plugin"
+print_table "$RESULTS"
+echo
+if [ -f "$WORK/results.tsv" ]; then moved_compile_vs_link "$RESULTS" "$WORK/results.tsv"; echo; fi
+else
 echo "Flags of the plugin configs: $PLUGIN_FLAGS -fplugin-arg-escape-json=<object>.escape.json"
 echo "moved/escaping: allocation sites from the JSON reports; remarks: 'moved to stack' -Rpass remarks in the build log"
 print_table "$RESULTS"
 echo
+fi
 awk -v a="$T_START" -v b="$T_END" 'BEGIN{printf "Total time: %.0f s\n", b-a}'
 if [ ${#REGRESS[@]} -gt 0 ]; then
   echo "REGRESSIONS WITH THE PLUGIN:"
@@ -442,5 +577,9 @@ if [ $FAIL = 0 ] && [ $FETCHFAIL = 1 ]; then
   echo "Some source packages could not be fetched (could not fetch); no regression in the others."
   exit 3
 fi
+if [ $LTO = 1 ]; then
+[ $FAIL = 0 ] && echo "OK: no test fails with the plugin that passes without it; no compiler or linker crash; every JSON report written at link time parses."
+else
 [ $FAIL = 0 ] && echo "OK: no test fails with the plugin that passes without it; no compiler crash; every JSON report parses."
+fi
 exit $FAIL
