@@ -235,9 +235,11 @@ private:
   std::string valueName(const llvm::Value *V) const;
 
   const llvm::Function &F;
-  /// Slot numbers of the function's unnamed values (valueName), made on
-  /// first use.
-  mutable llvm::DenseMap<const llvm::Value *, unsigned> Slots;
+  /// Slot numbers of unnamed values (valueName), per function (this one, a
+  /// callee a flow passes through), made on first use.
+  mutable llvm::DenseMap<const llvm::Function *,
+                         llvm::DenseMap<const llvm::Value *, unsigned>>
+      SlotsByFunction;
   std::vector<Location> Locations;
   std::vector<std::vector<Edge>> In;
   std::vector<StoreConstraint> Stores;

@@ -30,6 +30,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/ModuleSlotTracker.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Support/raw_ostream.h"
@@ -237,8 +238,12 @@ static void printLoc(raw_ostream &OS, const Instruction *I) {
 PreservedAnalyses EscapePrinterPass::run(Module &M,
                                          ModuleAnalysisManager &MAM) {
   const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
+  // One slot tracker for the module: printing operands without one numbers
+  // the whole module again at every call.
+  ModuleSlotTracker MST(&M, /*ShouldInitializeAllMetadata=*/false);
   for (const auto &KV : R.Functions) {
     const FunctionEscapeInfo &Info = KV.second;
+    MST.incorporateFunction(*Info.F);
     OS << "escape: function '" << Info.F->getName() << "'";
     if (Info.Recursive)
       OS << " (recursive)";
@@ -270,7 +275,7 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
     }
     for (const LocalVerdict &L : Info.Locals) {
       OS << "  local ";
-      L.Alloca->printAsOperand(OS, false);
+      L.Alloca->printAsOperand(OS, false, MST);
       OS << ": address escapes: " << describeCause(L.Cause) << "\n";
       for (const FlowStep &S : L.Path) {
         OS << "    from " << S.What << " (" << S.Kind << ")";
@@ -280,7 +285,7 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
     }
     for (const SiteVerdict &V : Info.Sites) {
       OS << "  site ";
-      V.Site.Call->printAsOperand(OS, false);
+      V.Site.Call->printAsOperand(OS, false, MST);
       OS << " " << describeAllocation(V.Site);
       printLoc(OS, V.Site.Call);
       if (V.Escapes)

@@ -101,15 +101,33 @@ std::string EscapeGraph::valueName(const Value *V) const {
   }
   // Unnamed values print as their slot number, numbered as the IR printer
   // does (arguments, then each block and each non-void instruction
-  // without a name). LLVM's slot tracker would number every global of the
-  // module first, once per function: quadratic in a module of many
-  // functions.
+  // without a name), in the function they belong to (this graph's, or a
+  // callee's whose parameter a flow passes). LLVM's slot tracker would
+  // number every global of the module first, at each call: quadratic in a
+  // module of many functions (a full-LTO module).
+  const Function *Owner = nullptr;
+  if (const auto *A = dyn_cast<Argument>(V))
+    Owner = A->getParent();
+  else if (const auto *BB = dyn_cast<BasicBlock>(V))
+    Owner = BB->getParent();
+  else if (const auto *I = dyn_cast<Instruction>(V))
+    Owner = I->getFunction();
+  if (!Owner) {
+    // Constants print without the module's slots; an unnamed global has
+    // none to print anyway.
+    if (isa<GlobalValue>(V))
+      OS << "@<unnamed>";
+    else
+      V->printAsOperand(OS, /*PrintType=*/false, /*M=*/nullptr);
+    return S;
+  }
+  DenseMap<const Value *, unsigned> &Slots = SlotsByFunction[Owner];
   if (Slots.empty()) {
     unsigned N = 0;
-    for (const Argument &A : F.args())
+    for (const Argument &A : Owner->args())
       if (!A.hasName())
         Slots[&A] = N++;
-    for (const BasicBlock &BB : F) {
+    for (const BasicBlock &BB : *Owner) {
       if (!BB.hasName())
         Slots[&BB] = N++;
       for (const Instruction &I : BB)
@@ -118,10 +136,7 @@ std::string EscapeGraph::valueName(const Value *V) const {
     }
   }
   auto It = Slots.find(V);
-  if (It != Slots.end())
-    OS << "%" << It->second;
-  else
-    V->printAsOperand(OS, /*PrintType=*/false);
+  OS << "%" << (It != Slots.end() ? std::to_string(It->second) : "?");
   return S;
 }
 
