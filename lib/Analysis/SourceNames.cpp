@@ -47,6 +47,8 @@ static std::string withoutModuleAttachments(StringRef Demangled) {
 
 std::string sourceName(const Value *V) {
   if (const auto *GV = dyn_cast<GlobalValue>(V)) {
+    if (!GV->hasName())
+      return "<unnamed>"; // made by the optimizer (merged constants)
     return withoutModuleAttachments(demangle(GV->getName()));
   }
   if (const auto *A = dyn_cast<Argument>(V)) {
