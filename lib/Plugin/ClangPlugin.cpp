@@ -13,7 +13,9 @@
 //  - when a report is asked for, turns on location tracking (no -g needed)
 //    and, after code generation, hands the ReportSink to the report
 //    (Reporter.h), which prints the verdicts at the user's source lines and
-//    writes the JSON report.
+//    writes the JSON report;
+//  - under -flto, leaves the escape pass to the link and carries the
+//    report's source side in the bitcode instead (LinkTimeReport.h).
 //
 //===----------------------------------------------------------------------===//
 
