@@ -13,6 +13,7 @@
 #    $ESCAPE_RP_CRASHES/<object name>.<n>/, and logs the line "CRASH<TAB>..." to ESCAPE_RP_LOG.
 # The compiler's exit status and output are passed through unchanged.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/crash-dir.sh"
 [ $# -ge 1 ] || { echo "usage: cc-wrapper.sh COMPILER ARGS..." >&2; exit 2; }
 
 obj="" compile=0 prev=""
@@ -46,10 +47,7 @@ fi
 
 if [ $crashed = 1 ] && [ -n "${ESCAPE_RP_CRASHES:-}" ]; then
   base=$(basename "${obj:-tu}")
-  n=0
-  while [ -e "$ESCAPE_RP_CRASHES/$base.$n" ]; do n=$((n + 1)); done
-  d=$ESCAPE_RP_CRASHES/$base.$n
-  mkdir -p "$d"
+  d=$(new_crash_dir "$base")
   cp "$errf" "$d/stderr.txt"
   { printf 'cd %q\n' "$PWD"; printf '%q ' "${args[@]}"; echo; } > "$d/command.sh"
   # the preprocessed source: the same command with -E instead of -c, without -o and

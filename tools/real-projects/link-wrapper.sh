@@ -12,6 +12,7 @@
 # $ESCAPE_RP_CRASHES/link-<output name>.<n>/ and appends "LCRASH<TAB>output<TAB>dir<TAB>cwd".
 # The link's exit status and output are passed through unchanged.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/crash-dir.sh"
 [ $# -ge 1 ] || { echo "usage: link-wrapper.sh LINKER-DRIVER ARGS..." >&2; exit 2; }
 
 out="" prev=""
@@ -34,10 +35,7 @@ if [ $rc -ge 128 ] || grep -qE 'PLEASE submit a bug report|^Stack dump:|frontend
 fi
 if [ $crashed = 1 ] && [ -n "${ESCAPE_RP_CRASHES:-}" ]; then
   base=link-$(basename "${out:-a.out}")
-  n=0
-  while [ -e "$ESCAPE_RP_CRASHES/$base.$n" ]; do n=$((n + 1)); done
-  d=$ESCAPE_RP_CRASHES/$base.$n
-  mkdir -p "$d"
+  d=$(new_crash_dir "$base")
   cp "$errf" "$d/stderr.txt"
   { printf 'cd %q\n' "$PWD"; printf '%q ' "$@"; echo; } > "$d/command.sh"
   # every input of the link, for ld.lld: tar xf repro.tar; cd repro; ld.lld @response.txt
