@@ -156,6 +156,11 @@ struct FreeCall {
   unsigned CalleeLevel = 0;
 };
 
+/// The IR name of a call that returns nothing, which has no value slot:
+/// `call @callee` (`call` when indirect). Such a call is a site of kind
+/// Call when its callee allocates (push_back).
+std::string voidCallName(const llvm::CallBase &CB);
+
 /// The escape graph of one function. Built by GraphBuilder, solved by
 /// EscapeSolver; owns no IR.
 class EscapeGraph {

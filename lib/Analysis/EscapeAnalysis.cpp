@@ -285,7 +285,10 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
     }
     for (const SiteVerdict &V : Info.Sites) {
       OS << "  site ";
-      V.Site.Call->printAsOperand(OS, false, MST);
+      if (V.Site.Call->getType()->isVoidTy())
+        OS << voidCallName(*V.Site.Call);
+      else
+        V.Site.Call->printAsOperand(OS, false, MST);
       OS << " " << describeAllocation(V.Site);
       printLoc(OS, V.Site.Call);
       if (V.Escapes)

@@ -12,6 +12,7 @@
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalValue.h"
+#include "llvm/IR/InstrTypes.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -112,6 +113,10 @@ std::string EscapeGraph::valueName(const Value *V) const {
     Owner = BB->getParent();
   else if (const auto *I = dyn_cast<Instruction>(V))
     Owner = I->getFunction();
+  // A call that returns nothing (a site of kind Call: push_back) has no
+  // slot: it is named by its callee.
+  if (const auto *CB = dyn_cast<CallBase>(V); CB && CB->getType()->isVoidTy())
+    return "{" + voidCallName(*CB) + "}";
   if (!Owner) {
     // Constants print without the module's slots; an unnamed global has
     // none to print anyway.
@@ -138,6 +143,12 @@ std::string EscapeGraph::valueName(const Value *V) const {
   auto It = Slots.find(V);
   OS << "%" << (It != Slots.end() ? std::to_string(It->second) : "?");
   return S;
+}
+
+std::string voidCallName(const CallBase &CB) {
+  if (const Function *Callee = CB.getCalledFunction())
+    return "call @" + Callee->getName().str();
+  return "call";
 }
 
 EscapeGraph::~EscapeGraph() = default;
