@@ -8,6 +8,7 @@
 
 #include "escape/EscapeGraph.h"
 #include "escape/Messages.h"
+#include "escape/SourceNames.h"
 
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"
@@ -116,7 +117,11 @@ std::string EscapeGraph::valueName(const Value *V) const {
   // A call that returns nothing (a site of kind Call: push_back) has no
   // slot: it is named by its callee.
   if (const auto *CB = dyn_cast<CallBase>(V); CB && CB->getType()->isVoidTy())
-    return "{" + voidCallName(*CB) + "}";
+    return CB->getCalledFunction()
+               ? "{call to '" +
+                     prettyFunctionName(CB->getCalledFunction()->getName()) +
+                     "'}"
+               : std::string("{indirect call}");
   if (!Owner) {
     // Constants print without the module's slots; an unnamed global has
     // none to print anyway.
