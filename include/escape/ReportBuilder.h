@@ -51,7 +51,14 @@ struct ReportOptions {
   /// The passes ran with optimisation (not -O0, not -disable-llvm-passes):
   /// without it the noheap gate cannot pass and says so.
   bool Optimizing = true;
+  /// The JSON files are written by the caller (the link: one per
+  /// translation unit), not by ReportBuilder::writeJson.
+  bool JsonElsewhere = false;
   bool reporting() const { return Level > 0 || !JsonPath.empty(); }
+  /// Whether entries keep their flow: printed at -m=2, or for the JSON.
+  bool keepsFlow() const {
+    return Level >= 2 || !JsonPath.empty() || JsonElsewhere;
+  }
 };
 
 /// Where the report's diagnostics go.

@@ -22,6 +22,7 @@
 #include "escape/SourceIndex.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
 
 #include <string>
 #include <vector>
@@ -66,6 +67,10 @@ struct ReportEntry {
   std::string Message;  ///< the level-1 line
   std::vector<std::string> Notes; ///< the -m=2 flow
 };
+
+/// \p S as a JSON string: source text and file names may hold bytes that
+/// are not UTF-8 (a Latin-1 comment, a `#line` name); they become U+FFFD.
+llvm::json::Value jsonText(const std::string &S);
 
 /// The start of the line that carries the JSON report on stderr.
 inline constexpr const char *JsonStderrPrefix = "@escape-json ";

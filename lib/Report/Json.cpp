@@ -43,9 +43,7 @@ llvm::StringRef entryVerdictName(EntryVerdict V) {
   llvm_unreachable("unknown entry verdict");
 }
 
-/// Text as JSON takes it: source text and file names may hold bytes that
-/// are not UTF-8 (a Latin-1 comment, a `#line` name); they become U+FFFD.
-static llvm::json::Value text(const std::string &S) {
+llvm::json::Value jsonText(const std::string &S) {
   if (llvm::json::isUTF8(S))
     return S;
   return llvm::json::fixUTF8(S);
@@ -57,18 +55,18 @@ std::string writeJsonReport(const std::string &Path,
   for (const ReportEntry &E : Entries) {
     llvm::json::Array Flow;
     for (const std::string &N : E.Notes)
-      Flow.push_back(text(llvm::StringRef(N).trim().str()));
+      Flow.push_back(jsonText(llvm::StringRef(N).trim().str()));
     llvm::json::Object O{
-        {"file", text(E.File)},
+        {"file", jsonText(E.File)},
         {"line", E.Line},
         {"column", E.Column},
-        {"function", text(E.Function)},
+        {"function", jsonText(E.Function)},
         {"kind", entryKindName(E.Kind)},
-        {"what", text(E.What)},
+        {"what", jsonText(E.What)},
         {"verdict", entryVerdictName(E.Verdict)},
-        {"reason", text(E.Reason)},
+        {"reason", jsonText(E.Reason)},
         {"moved", E.Moved},
-        {"message", text(E.Message)},
+        {"message", jsonText(E.Message)},
         {"flow", std::move(Flow)},
     };
     if (E.Kind == EntryKind::Site) {

@@ -9,6 +9,7 @@
 #include "escape/LinkTimeReport.h"
 
 #include "escape/Report.h"
+#include "escape/ReportJson.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -16,7 +17,6 @@
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -33,33 +33,28 @@ namespace escape {
 /// Bumped whenever the carried document changes shape.
 static constexpr int CarriedVersion = 1;
 
-// --- The carried document
-// -----------------------------------------------------
-
-static json::Value text(const std::string &S) {
-  return json::isUTF8(S) ? json::Value(S) : json::Value(json::fixUTF8(S));
-}
+// --- The carried document ---------------------------------------------
 
 static json::Value placeJSON(const SourcePlace &P) {
-  return json::Array{text(P.File), P.Line, P.Column};
+  return json::Array{jsonText(P.File), P.Line, P.Column};
 }
 
 static json::Value entryJSON(const ReportEntry &E) {
   json::Array Notes;
   for (const std::string &N : E.Notes)
-    Notes.push_back(text(N));
+    Notes.push_back(jsonText(N));
   return json::Object{
       {"place", placeJSON({0, E.File, E.Line, E.Column})},
-      {"function", text(E.Function)},
+      {"function", jsonText(E.Function)},
       {"kind", int(E.Kind)},
-      {"what", text(E.What)},
+      {"what", jsonText(E.What)},
       {"verdict", int(E.Verdict)},
-      {"reason", text(E.Reason)},
+      {"reason", jsonText(E.Reason)},
       {"moved", E.Moved},
       {"copies", E.Copies},
       {"moved_copies", E.MovedCopies},
       {"warning", E.Warning},
-      {"message", text(E.Message)},
+      {"message", jsonText(E.Message)},
       {"notes", std::move(Notes)},
   };
 }
@@ -69,31 +64,31 @@ static json::Value carriedJSON(const CarriedReport &R) {
   json::Array Sites, Files, Emitted, Early, NoHeap, Entries;
   json::Object Params, Places;
   for (const SourceSite &Site : S.Sites)
-    Sites.push_back(json::Array{text(Site.File), Site.Line, Site.Column,
-                                text(Site.Spelling), Site.Definite,
-                                Site.LibraryCall, text(Site.FunctionFile),
+    Sites.push_back(json::Array{jsonText(Site.File), Site.Line, Site.Column,
+                                jsonText(Site.Spelling), Site.Definite,
+                                Site.LibraryCall, jsonText(Site.FunctionFile),
                                 Site.FunctionLine});
   for (const auto &F : S.UserFiles)
-    Files.push_back(text(F.getKey().str()));
+    Files.push_back(jsonText(F.getKey().str()));
   for (const auto &KV : S.ParamNames) {
     json::Array Names;
     for (const std::string &N : KV.second)
-      Names.push_back(text(N));
+      Names.push_back(jsonText(N));
     Params[KV.first] = std::move(Names);
   }
   for (const auto &KV : S.FunctionPlaces)
     Places[KV.first] = placeJSON(KV.second);
   for (const SourceLine &L : S.EmittedFunctions)
-    Emitted.push_back(json::Array{text(L.first), L.second});
+    Emitted.push_back(json::Array{jsonText(L.first), L.second});
   for (const SourceLine &L : S.EarlyPositions)
-    Early.push_back(json::Array{text(L.first), L.second});
+    Early.push_back(json::Array{jsonText(L.first), L.second});
   for (const std::string &F : S.NoHeapFunctions)
     NoHeap.push_back(F);
   for (const ReportEntry &E : R.Entries)
     Entries.push_back(entryJSON(E));
   return json::Object{
-      {"version", CarriedVersion},      {"source", text(R.Source)},
-      {"level", R.Options.Level},       {"json", text(R.Options.JsonPath)},
+      {"version", CarriedVersion},      {"source", jsonText(R.Source)},
+      {"level", R.Options.Level},       {"json", jsonText(R.Options.JsonPath)},
       {"user_files", std::move(Files)}, {"sites", std::move(Sites)},
       {"params", std::move(Params)},    {"function_places", std::move(Places)},
       {"emitted", std::move(Emitted)},  {"early", std::move(Early)},
@@ -267,8 +262,7 @@ std::vector<CarriedReport> takeCarriedReports(Module &M) {
   return Out;
 }
 
-// --- The report
-// -----------------------------------------------------------------
+// --- The report -------------------------------------------------------
 
 namespace {
 /// Diagnostics as clang prints them, without source lines, into a buffer
@@ -327,9 +321,8 @@ void reportAtLinkTime(Module &M, std::vector<CarriedReport> TUs,
     }
     Src.merge(TU.Index);
     Opts.Level = std::max(Opts.Level, TU.Options.Level);
-    // Flow notes are kept for the JSON files; each is written below.
-    if (Opts.JsonPath.empty())
-      Opts.JsonPath = TU.Options.JsonPath;
+    // The JSON files, one per destination, are written below.
+    Opts.JsonElsewhere |= !TU.Options.JsonPath.empty();
     for (ReportEntry &E : TU.Entries)
       if (Seen.insert({E.File, E.Line, E.Column, int(E.Kind), E.Message})
               .second)

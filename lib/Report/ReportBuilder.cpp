@@ -82,7 +82,7 @@ ReportBuilder::flowNotes(const std::string &Header,
                          const std::vector<FlowRecord> &Path) const {
   std::vector<std::string> Notes;
   // The JSON report always carries the flow; the notes print at -m=2.
-  if (Opts.Level < 2 && Opts.JsonPath.empty())
+  if (!Opts.keepsFlow())
     return Notes;
   Notes.push_back("flow: " + Header + ":");
   for (const FlowRecord &R : Path) {
