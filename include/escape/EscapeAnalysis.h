@@ -39,6 +39,7 @@
 #include <memory>
 
 namespace llvm {
+class CallBase;
 class Function;
 class Module;
 class TargetLibraryInfo;
@@ -81,6 +82,13 @@ bool mayBeReplaced(const llvm::Function &F);
 /// that may not be replaced and is not `nobuiltin`. Only such callees give
 /// summaries, clones or "cannot jump out" facts.
 bool hasReliableBody(const llvm::Function &F);
+
+/// Whether \p CB calls a definition that mayBeReplaced. The attributes of
+/// such a call (nocapture, nofree, nounwind, willreturn, memory) may have
+/// been inferred from this body by FunctionAttrs (LLVM does not see
+/// interposition by the dynamic loader, nor a weak definition that LTO
+/// internalized): none of them is trusted.
+bool callsReplaceableBody(const llvm::CallBase &CB);
 
 /// Gives ReplaceableAttr to every definition of \p M that mayBeReplaced
 /// (run before optimisation, by the compile step).

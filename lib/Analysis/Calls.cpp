@@ -271,17 +271,14 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
 }
 
 void GraphBuilder::applyAttributes(CallBase &CB) {
-  const Function *Callee = CB.getCalledFunction();
-  EscapeCause Unknown{Callee && !Callee->isDeclaration() &&
-                              mayBeReplaced(*Callee)
-                          ? EscapeCauseKind::PassedToReplaceable
-                          : EscapeCauseKind::PassedToUnknown,
+  // A callee whose body may be replaced (mayBeReplaced): its attributes may
+  // describe only this body (FunctionAttrs inferred them; LTO internalized
+  // a weak definition first), so none is trusted.
+  bool Replaceable = callsReplaceableBody(CB);
+  EscapeCause Unknown{Replaceable ? EscapeCauseKind::PassedToReplaceable
+                                  : EscapeCauseKind::PassedToUnknown,
                       CB.getCalledOperand(), &CB};
-  // A definition its compile step saw as replaceable (weak) may have been
-  // internalized by LTO, and then given `nocapture` by FunctionAttrs from
-  // this body: the attributes describe this body, not every one that may
-  // run, so none is trusted.
-  bool MarkedReplaceable = Callee && Callee->hasFnAttribute(ReplaceableAttr);
+  const Function *Callee = CB.getCalledFunction();
   unsigned NumParams = CB.getFunctionType()->getNumParams();
   bool CallReadsOnly = CB.onlyReadsMemory();
   bool ResultMayHoldPointer = mayHoldPointer(CB.getType());
@@ -292,7 +289,7 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
   // A function that touches no memory (llvm.umax, abs, a pure user
   // function) can pass an argument on only through its result.
   if (CB.doesNotAccessMemory() && !CB.hasOperandBundles() &&
-      !CB.isMustTailCall() && !MarkedReplaceable) {
+      !CB.isMustTailCall() && !Replaceable) {
     for (unsigned I = 0, E = CB.arg_size(); I != E; ++I)
       if (auto A = operand(CB.getArgOperand(I))) {
         if (R)
@@ -307,8 +304,7 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
     if (!A)
       continue;
     bool Captured = I >= NumParams || !Arg->getType()->isPointerTy() ||
-                    !CB.doesNotCapture(I) || CB.isMustTailCall() ||
-                    MarkedReplaceable;
+                    !CB.doesNotCapture(I) || CB.isMustTailCall() || Replaceable;
     if (Captured) {
       G->addEscape(*A, 0, &CB, Unknown);
       if (R && CB.paramHasAttr(I, Attribute::Returned))

@@ -100,6 +100,11 @@ bool hasReliableBody(const Function &F) {
          !F.hasFnAttribute(Attribute::NoBuiltin);
 }
 
+bool callsReplaceableBody(const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  return Callee && !Callee->isDeclaration() && mayBeReplaced(*Callee);
+}
+
 void markReplaceableFunctions(Module &M) {
   for (Function &F : M)
     if (!F.isDeclaration() && mayBeReplaced(F))

@@ -90,16 +90,8 @@ static std::optional<unsigned> callbackArg(StringRef Name) {
       .Default(std::nullopt);
 }
 
-/// A call of a definition its compile step saw as replaceable: the
-/// attributes LTO inferred after internalizing it (nounwind, willreturn)
-/// describe this body only.
-static bool markedReplaceable(const CallBase &CB) {
-  const Function *Callee = CB.getCalledFunction();
-  return Callee && Callee->hasFnAttribute(ReplaceableAttr);
-}
-
 bool FrameExits::mayJumpOut(const CallBase &CB) {
-  if (CB.isInlineAsm() || markedReplaceable(CB))
+  if (CB.isInlineAsm() || callsReplaceableBody(CB))
     return true;
   if (const auto *II = dyn_cast<IntrinsicInst>(&CB))
     return II->getIntrinsicID() == Intrinsic::eh_sjlj_longjmp;
@@ -253,7 +245,8 @@ freedBeforeReturn(const AllocationSite &Site, const TargetLibraryInfo &TLI,
       }
       if (BecomeAllocas.count(CB))
         continue;
-      if (isa<CallInst>(CB) && (!CB->doesNotThrow() || markedReplaceable(*CB)))
+      if (isa<CallInst>(CB) &&
+          (!CB->doesNotThrow() || callsReplaceableBody(*CB)))
         return Fail("a call may unwind before it is freed");
       if (Exits.mayJumpOut(*CB))
         return Fail("a call may leave the function without returning before "
