@@ -34,6 +34,7 @@
 #define ESCAPE_ESCAPEGRAPH_H
 
 #include "escape/EscapeCause.h"
+#include "escape/Summary.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -138,6 +139,29 @@ struct ClobberConstraint {
   const llvm::Instruction *Where;
 };
 
+/// A call that hands `Arg` to a callee whose summary leaks only some fields
+/// of the object it points to (ParamSummary::ContentFields). The solver
+/// sends only what this function stored into those fields to {heap} when
+/// it knows, per byte offset, everything stored into the one local object
+/// `Arg` points to; otherwise the whole content, `{heap} = Arg` at
+/// WholeDerefs (what Go does).
+struct FieldEscapeConstraint {
+  LocationId Arg;
+  std::vector<FieldLeak> Fields;
+  int WholeDerefs;
+  const llvm::CallBase *Where;
+  unsigned ArgNo;
+  EscapeCause Cause;
+};
+
+/// A call or instruction that may move pointers between the fields of the
+/// objects `Ptr` points to (a callee whose summary has no ContentFields for
+/// it, memcpy): such objects' fields are not known apart.
+struct ContentMoveConstraint {
+  LocationId Ptr;
+  const llvm::Instruction *Where;
+};
+
 /// A call that frees (or reallocates) the memory `Ptr` points to; or, when
 /// InCallee, a call of a function that may free anything reachable from
 /// `Ptr` (its summary says MayFree, or it is unknown and not `nofree`); or,
@@ -204,6 +228,12 @@ public:
   void addClobber(LocationId Ptr, const llvm::Instruction *I) {
     Clobbers.push_back({Ptr, I});
   }
+  void addFieldEscape(FieldEscapeConstraint C) {
+    FieldEscapes.push_back(std::move(C));
+  }
+  void addContentMove(LocationId Ptr, const llvm::Instruction *I) {
+    ContentMoves.push_back({Ptr, I});
+  }
   void addFree(LocationId Ptr, const llvm::CallBase *CB, bool IsRealloc,
                bool InCallee = false, std::string Family = "") {
     Frees.push_back({Ptr, CB, IsRealloc, InCallee, std::move(Family)});
@@ -225,6 +255,12 @@ public:
   const std::vector<Edge> &incoming(LocationId L) const { return In[L]; }
   const std::vector<StoreConstraint> &stores() const { return Stores; }
   const std::vector<ClobberConstraint> &clobbers() const { return Clobbers; }
+  const std::vector<FieldEscapeConstraint> &fieldEscapes() const {
+    return FieldEscapes;
+  }
+  const std::vector<ContentMoveConstraint> &contentMoves() const {
+    return ContentMoves;
+  }
   const std::vector<FreeCall> &frees() const { return Frees; }
 
   /// A short human name: `{heap}`, `~r0`, `%call`, `&{storage for %x}`.
@@ -249,6 +285,8 @@ private:
   std::vector<std::vector<Edge>> In;
   std::vector<StoreConstraint> Stores;
   std::vector<ClobberConstraint> Clobbers;
+  std::vector<FieldEscapeConstraint> FieldEscapes;
+  std::vector<ContentMoveConstraint> ContentMoves;
   std::vector<FreeCall> Frees;
   llvm::DenseMap<std::pair<LocationId, LocationId>, int> MinDerefs;
   llvm::DenseMap<const llvm::Value *, LocationId> ValueLocs;

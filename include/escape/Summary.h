@@ -23,7 +23,10 @@
 #include "escape/EscapeCause.h"
 
 #include <climits>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -32,6 +35,23 @@ class CallBase;
 } // namespace llvm
 
 namespace escape {
+
+/// One field of a parameter's object whose content leaks: the value a load
+/// takes from bytes [Offset, Offset + Size) of the object the parameter
+/// points to (offsets from the parameter's own value, in bytes) reaches
+/// {heap} at Derefs further derefs (0: the loaded pointer itself).
+struct FieldLeak {
+  int64_t Offset;
+  uint64_t Size;
+  int Derefs;
+  bool operator==(const FieldLeak &O) const {
+    return Offset == O.Offset && Size == O.Size && Derefs == O.Derefs;
+  }
+  bool operator<(const FieldLeak &O) const {
+    return std::tie(Offset, Size, Derefs) <
+           std::tie(O.Offset, O.Size, O.Derefs);
+  }
+};
 
 /// Go's leak summary of one parameter. Deref levels are counted from the
 /// parameter's value: 0 means the pointer itself flows, 1 what it points to.
@@ -62,6 +82,18 @@ struct ParamSummary {
   /// these calls (HeapToStack's callee clones): ownership handed over.
   std::vector<const llvm::CallBase *> ObjectFrees[2];
   std::string FreedFamily[2];
+  /// Field-sensitive content leaks (issue 12 §3), when the function reads
+  /// the parameter's object only at constant offsets, never stores a
+  /// pointer into it, and hands it only to callees that have this list for
+  /// it themselves (so nothing moves a pointer from one field to another):
+  /// the fields whose content reaches {heap}, sorted, at most
+  /// MaxContentFields. A caller that knows what each field of its object
+  /// holds sends only those to the heap (`use(&q)` publishing `q->b` keeps
+  /// what `q->a` points to local). None: field-insensitive, the content
+  /// leaks at HeapDerefs as a whole. Only describes {heap}; the result
+  /// (ResultDerefs) stays field-insensitive.
+  std::optional<std::vector<FieldLeak>> ContentFields;
+  static constexpr unsigned MaxContentFields = 16;
 
   /// Reaches {heap} at some deref level (the parameter itself at 0).
   bool leaksToHeap() const { return HeapDerefs != None; }
@@ -87,7 +119,8 @@ struct ParamSummary {
            ObjectFrees[0] == O.ObjectFrees[0] &&
            ObjectFrees[1] == O.ObjectFrees[1] &&
            FreedFamily[0] == O.FreedFamily[0] &&
-           FreedFamily[1] == O.FreedFamily[1];
+           FreedFamily[1] == O.FreedFamily[1] &&
+           ContentFields == O.ContentFields;
   }
   bool operator!=(const ParamSummary &O) const { return !(*this == O); }
 };

@@ -138,6 +138,7 @@ bool GraphBuilder::visitIntrinsic(CallBase &CB) {
     LocationId Content = G->valueLocation(&CB);
     G->addEdge(Content, *Src, 1, FlowKind::Load, &CB);
     G->addStore(*Dst, Content, &CB);
+    G->addContentMove(*Dst, &CB);
     return true;
   }
   default:
@@ -225,8 +226,19 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
       // Where the callee sends it, for dangling-address warnings.
       Cause.CalleeStoresToGlobal = P.LeaksToGlobal;
       Cause.CalleeStoresThroughArg = P.LeaksThroughArg;
-      G->addEscape(*A, P.HeapDerefs, &CB, Cause);
+      if (P.HeapDerefs >= 1 && P.ContentFields)
+        // Only some fields' content leaks: the solver picks what this
+        // function stored there, or the whole content.
+        G->addFieldEscape(
+            {*A, *P.ContentFields, P.HeapDerefs, &CB, I, std::move(Cause)});
+      else
+        G->addEscape(*A, P.HeapDerefs, &CB, Cause);
     }
+    // A callee without field-sensitive facts for this argument may move
+    // pointers between the fields of its object (`q->b = q->a`, which a
+    // summary does not record: the content stays the parameter's own).
+    if (!P.ContentFields)
+      G->addContentMove(*A, &CB);
     if (P.ResultDerefs != ParamSummary::None && R)
       G->addEdge(*R, *A, P.ResultDerefs, FlowKind::Call, &CB);
     if (P.MayWrite)
@@ -320,8 +332,10 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
     // (and leaked, or returned) or overwritten by the callee.
     if (!CallReadsOnly || ResultMayHoldPointer)
       G->addEscape(*A, 1, &CB, Unknown);
-    if (!CB.onlyReadsMemory(I))
+    if (!CB.onlyReadsMemory(I)) {
       G->addClobber(*A, &CB);
+      G->addContentMove(*A, &CB);
+    }
   }
   // Operand bundles may hand pointers to the callee as well.
   for (unsigned B = 0, E = CB.getNumOperandBundles(); B != E; ++B)

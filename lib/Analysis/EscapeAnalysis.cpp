@@ -151,7 +151,7 @@ static void analyzeFunction(FunctionEscapeInfo &Info,
     V.Site = S;
     Info.Sites.push_back(std::move(V));
   }
-  solveEscapeGraph(Info);
+  solveEscapeGraph(Info, Summaries);
   ++NumFunctionsAnalyzed;
 }
 
@@ -204,6 +204,7 @@ EscapeResult analyzeModule(Module &M,
           for (ParamSummary &P : R.Functions[F].Summary.Params) {
             P.HeapDerefs = 0;
             P.MayFree = P.MayWrite = true;
+            P.ContentFields.reset();
           }
         for (Function *F : Fns)
           analyzeFunction(R.Functions[F], GetTLI(*F), Lookup, Targets, Opts);
@@ -276,6 +277,14 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
            << " points to";
       if (P.Summary.MayWrite)
         OS << "; content may be overwritten";
+      if (P.Summary.ContentFields && !P.Summary.ContentFields->empty()) {
+        OS << "; leaks only fields";
+        for (const FieldLeak &F : *P.Summary.ContentFields) {
+          OS << " [" << F.Offset << ", " << F.Offset + int64_t(F.Size) << ")";
+          if (F.Derefs)
+            OS << " at derefs " << F.Derefs;
+        }
+      }
       OS << "\n";
     }
     for (const LocalVerdict &L : Info.Locals) {

@@ -40,6 +40,8 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Operator.h"
 #include "llvm/Support/Debug.h"
 #include <deque>
 #include <set>
@@ -58,10 +60,13 @@ using PtsSet = SparseBitVector<>;
 
 class Solver {
 public:
-  explicit Solver(FunctionEscapeInfo &Info) : Info(Info), G(*Info.Graph) {}
+  Solver(FunctionEscapeInfo &Info, SummaryLookup Summaries)
+      : Info(Info), G(*Info.Graph), Summaries(Summaries),
+        DL(Info.F->getParent()->getDataLayout()) {}
 
   void run() {
     solvePointsTo();
+    resolveFieldEscapes();
     Walk Heap = walk(G.heap());
     Walk Res = walk(G.result());
     decideSites(Heap, Res);
@@ -213,6 +218,106 @@ private:
         addEscapeOnce(
             S.Val, 0, S.Where,
             {EscapeCauseKind::StoredThroughUnknown, nullptr, S.Where});
+  }
+
+  // --- Field-sensitive content leaks (ParamSummary::ContentFields) -------
+
+  /// Bytes [Offset, Offset + Size) of a stored value, from the start of
+  /// the object \p Base points to, when the store is a store instruction
+  /// through \p Base plus a constant.
+  struct StoredField {
+    LocationId Val;
+    int64_t Offset;
+    uint64_t Size;
+  };
+  std::optional<StoredField> storedField(const StoreConstraint &C,
+                                         const Value *Base) const {
+    const auto *S = dyn_cast_or_null<StoreInst>(C.Where);
+    if (!S)
+      return std::nullopt;
+    TypeSize Size = DL.getTypeStoreSize(S->getValueOperand()->getType());
+    if (Size.isScalable())
+      return std::nullopt;
+    APInt Off(DL.getIndexTypeSizeInBits(S->getPointerOperandType()), 0);
+    const Value *P = S->getPointerOperand()->stripAndAccumulateConstantOffsets(
+        DL, Off, /*AllowNonInbounds=*/true);
+    if (P != Base || Off.getSignificantBits() > 63)
+      return std::nullopt;
+    return StoredField{C.Val, Off.getSExtValue(), Size.getFixedValue()};
+  }
+
+  /// What a FieldEscapeConstraint's argument reaches field by field: the
+  /// one local object it points into (a stack slot, or an allocation of
+  /// this function's own, not memory a callee filled), the argument's
+  /// offset into it, and every store into that object, each a store
+  /// instruction at a constant offset; none when anything may move pointers
+  /// between its fields. Every write into a local object is a store
+  /// constraint (stores, memcpy, callees' replayed stores), so the list is
+  /// complete once points-to is.
+  struct FieldObject {
+    int64_t ArgOffset;
+    std::vector<StoredField> Stores;
+  };
+  std::optional<FieldObject> fieldObject(const FieldEscapeConstraint &C,
+                                         const PtsSet &Moved) const {
+    const Value *Arg = C.Where->getArgOperand(C.ArgNo);
+    APInt Off(DL.getIndexTypeSizeInBits(Arg->getType()), 0);
+    const Value *Base = Arg->stripAndAccumulateConstantOffsets(
+        DL, Off, /*AllowNonInbounds=*/true);
+    if (Off.getSignificantBits() > 63)
+      return std::nullopt;
+    std::optional<LocationId> O = G.lookupObject(Base);
+    if (!O || !G.location(*O).isLocalObject() || Moved.test(*O) ||
+        Pts[C.Arg].count() != 1 || !Pts[C.Arg].test(*O))
+      return std::nullopt;
+    if (G.location(*O).Kind == LocationKind::HeapObject &&
+        llvm::any_of(Info.Sites, [&](const SiteVerdict &V) {
+          return V.Site.Call == Base && V.Site.Kind == AllocKind::Call;
+        }))
+      return std::nullopt;
+    FieldObject FO{Off.getSExtValue(), {}};
+    for (const StoreConstraint &S : G.stores()) {
+      if (!Pts[S.Ptr].test(*O))
+        continue;
+      std::optional<StoredField> F = storedField(S, Base);
+      if (!F) {
+        LLVM_DEBUG(dbgs() << "escape: fields of " << G.name(*O)
+                          << " not known apart: " << *S.Where << "\n");
+        return std::nullopt;
+      }
+      FO.Stores.push_back(*F);
+    }
+    assert(
+        llvm::all_of(G.incoming(*O),
+                     [](const Edge &E) { return E.Kind == FlowKind::Store; }) &&
+        "a local object receives values only through store constraints");
+    return FO;
+  }
+
+  /// Sends to {heap} what each FieldEscapeConstraint's callee leaks: the
+  /// values stored into the leaking fields of the argument's object when
+  /// they are known apart, else the whole content. Runs once points-to is
+  /// complete; edges into {heap} change no points-to set.
+  void resolveFieldEscapes() {
+    if (G.fieldEscapes().empty())
+      return;
+    PtsSet Moved;
+    for (const ContentMoveConstraint &M : G.contentMoves())
+      Moved |= Pts[M.Ptr];
+    for (const FieldEscapeConstraint &C : G.fieldEscapes()) {
+      std::optional<FieldObject> FO = fieldObject(C, Moved);
+      if (!FO) {
+        addEscapeOnce(C.Arg, C.WholeDerefs, C.Where, C.Cause);
+        continue;
+      }
+      for (const StoredField &S : FO->Stores)
+        for (const FieldLeak &F : C.Fields) {
+          int64_t Begin = FO->ArgOffset + F.Offset;
+          if (S.Offset < Begin + int64_t(F.Size) &&
+              Begin < S.Offset + int64_t(S.Size))
+            addEscapeOnce(S.Val, F.Derefs, C.Where, C.Cause);
+        }
+    }
   }
 
   // --- Phase 2: the walk -------------------------------------------------
@@ -438,6 +543,138 @@ private:
     }
   }
 
+  /// ParamSummary::ContentFields of \p A: the fields of its object whose
+  /// loaded content reaches {heap}, when every use of A (through constant
+  /// offsets) is a load, a store of a non-pointer or a constant, a
+  /// comparison, an atomic counter update, or a call
+  /// whose callee has such facts for it and neither returns nor stores it;
+  /// none otherwise (field-insensitive).
+  std::optional<std::vector<FieldLeak>> contentFields(const Argument &A,
+                                                      const Walk &Heap) const {
+    std::vector<FieldLeak> Fields;
+    SmallVector<std::pair<const Value *, int64_t>, 8> Work{{&A, 0}};
+    SmallPtrSet<const Value *, 8> Seen{&A};
+    auto Fail = [&](const User *U) {
+      LLVM_DEBUG(dbgs() << "escape: fields of " << A.getName()
+                        << " not known apart: " << *U << "\n");
+      return std::nullopt;
+    };
+    while (!Work.empty()) {
+      auto [P, Offset] = Work.pop_back_val();
+      for (const Use &U : P->uses()) {
+        const User *Us = U.getUser();
+        if (const auto *GEP = dyn_cast<GEPOperator>(Us)) {
+          APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+          if (U.getOperandNo() != 0 ||
+              !GEP->accumulateConstantOffset(DL, Off) ||
+              Off.getSignificantBits() > 32)
+            return Fail(Us);
+          if (Seen.insert(GEP).second)
+            Work.push_back({GEP, Offset + Off.getSExtValue()});
+        } else if (isa<AddrSpaceCastInst>(Us) || isa<BitCastInst>(Us)) {
+          if (Seen.insert(Us).second)
+            Work.push_back({Us, Offset});
+        } else if (const auto *L = dyn_cast<LoadInst>(Us)) {
+          std::optional<LocationId> V = G.lookupValue(L);
+          if (!V)
+            continue; // no pointer in it
+          TypeSize Size = DL.getTypeStoreSize(L->getType());
+          if (Size.isScalable())
+            return Fail(Us);
+          if (Heap.Derefs[*V] != INT_MAX)
+            Fields.push_back(
+                {Offset, Size.getFixedValue(), std::max(Heap.Derefs[*V], 0)});
+        } else if (const auto *St = dyn_cast<StoreInst>(Us)) {
+          // Constants (null, a vtable, a global's address) never carry
+          // the caller's objects from one field to another.
+          const Value *V = St->getValueOperand();
+          if (U.getOperandNo() != StoreInst::getPointerOperandIndex() ||
+              (!isa<Constant>(V) && mayHoldPointerType(V->getType())))
+            return Fail(Us);
+        } else if (isa<ICmpInst>(Us)) {
+          continue;
+        } else if (const auto *RMW = dyn_cast<AtomicRMWInst>(Us)) {
+          // A counter in the object (a reference count): no pointer moves.
+          if (U.getOperandNo() != AtomicRMWInst::getPointerOperandIndex() ||
+              mayHoldPointerType(RMW->getType()))
+            return Fail(Us);
+        } else if (const auto *CB = dyn_cast<CallBase>(Us)) {
+          if (!calleeFields(*CB, U, Offset, Fields))
+            return Fail(Us);
+        } else {
+          return Fail(Us);
+        }
+      }
+    }
+    llvm::sort(Fields);
+    Fields.erase(std::unique(Fields.begin(), Fields.end()), Fields.end());
+    if (Fields.size() > ParamSummary::MaxContentFields) {
+      LLVM_DEBUG(dbgs() << "escape: fields of " << A.getName() << ": more than "
+                        << ParamSummary::MaxContentFields
+                        << " leak, collapsed\n");
+      return std::nullopt;
+    }
+    return Fields;
+  }
+
+  /// Whether values of \p T may carry a pointer (GraphBuilder's rule).
+  bool mayHoldPointerType(const Type *T) const {
+    if (T->isPtrOrPtrVectorTy())
+      return true;
+    if (T->isIntOrIntVectorTy())
+      return T->getScalarSizeInBits() >= DL.getPointerSizeInBits();
+    if (const auto *ST = dyn_cast<StructType>(T))
+      return any_of(ST->elements(),
+                    [&](Type *E) { return mayHoldPointerType(E); });
+    if (const auto *AT = dyn_cast<ArrayType>(T))
+      return mayHoldPointerType(AT->getElementType());
+    return false;
+  }
+
+  /// A call that \p U hands a pointer \p Offset bytes into a parameter's
+  /// object: intrinsics that move no pointer, or a callee whose summary
+  /// has ContentFields for that argument and neither returns nor stores
+  /// it; its leaking fields are added, shifted by \p Offset.
+  bool calleeFields(const CallBase &CB, const Use &U, int64_t Offset,
+                    std::vector<FieldLeak> &Fields) const {
+    if (const auto *II = dyn_cast<IntrinsicInst>(&CB)) {
+      switch (II->getIntrinsicID()) {
+      case Intrinsic::lifetime_start:
+      case Intrinsic::lifetime_end:
+      case Intrinsic::dbg_declare:
+      case Intrinsic::dbg_value:
+      case Intrinsic::dbg_assign:
+      case Intrinsic::assume:
+      case Intrinsic::invariant_start:
+      case Intrinsic::invariant_end:
+      case Intrinsic::objectsize:
+      case Intrinsic::prefetch:
+      case Intrinsic::memset:
+      case Intrinsic::memset_inline:
+        return !CB.isBundleOperand(&U) ||
+               II->getIntrinsicID() == Intrinsic::assume;
+      default:
+        return false;
+      }
+    }
+    const Function *Callee = CB.getCalledFunction();
+    if (!Callee || !CB.isArgOperand(&U) || CB.isMustTailCall() ||
+        CB.hasOperandBundles() || !hasReliableBody(*Callee))
+      return false;
+    const FunctionSummary *S = Summaries(*Callee);
+    unsigned ArgNo = CB.getArgOperandNo(&U);
+    if (!S || S->Params.size() != Callee->arg_size() ||
+        ArgNo >= S->Params.size())
+      return false;
+    const ParamSummary &P = S->Params[ArgNo];
+    if (!P.ContentFields || P.HeapDerefs == 0 || P.leaksToResult() ||
+        !P.StoredInto.empty() || !P.ContentInto.empty())
+      return false;
+    for (const FieldLeak &F : *P.ContentFields)
+      Fields.push_back({Offset + F.Offset, F.Size, F.Derefs});
+    return true;
+  }
+
   void decideParams(const Walk &Heap, const Walk &Res) {
     const Function &F = G.function();
     Info.Summary.Params.assign(F.arg_size(), ParamSummary());
@@ -450,6 +687,20 @@ private:
                                                 : std::max(Heap.Derefs[*V], 0);
       S.ResultDerefs = Res.Derefs[*V] == INT_MAX ? ParamSummary::None
                                                  : std::max(Res.Derefs[*V], 0);
+      if (A.getType()->isPointerTy()) {
+        S.ContentFields = contentFields(A, Heap);
+        // The fields account for every way the content leaks, or they are
+        // not kept (a safety net: a flow the scan did not see).
+        int Least = ParamSummary::None;
+        if (S.ContentFields)
+          for (const FieldLeak &F : *S.ContentFields)
+            Least = std::min(Least, F.Derefs + 1);
+        if (S.ContentFields && Least != S.HeapDerefs) {
+          assert(false && "the fields of a parameter's object explain every "
+                          "leak of its content");
+          S.ContentFields.reset();
+        }
+      }
       ParamVerdict PV;
       PV.Arg = &A;
       if (S.HeapDerefs != ParamSummary::None) {
@@ -563,13 +814,15 @@ private:
 
   FunctionEscapeInfo &Info;
   EscapeGraph &G;
+  SummaryLookup Summaries;
+  const DataLayout &DL;
   std::vector<PtsSet> Pts;
 };
 
 } // namespace
 
-void solveEscapeGraph(FunctionEscapeInfo &Info) {
-  Solver S(Info);
+void solveEscapeGraph(FunctionEscapeInfo &Info, SummaryLookup Summaries) {
+  Solver S(Info, Summaries);
   S.run();
   LLVM_DEBUG({
     dbgs() << "escape graph of " << Info.F->getName() << ":\n";

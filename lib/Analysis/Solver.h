@@ -9,6 +9,7 @@
 #ifndef ESCAPE_LIB_ANALYSIS_SOLVER_H
 #define ESCAPE_LIB_ANALYSIS_SOLVER_H
 
+#include "GraphBuilder.h"
 #include "escape/EscapeAnalysis.h"
 
 namespace escape {
@@ -16,7 +17,9 @@ namespace escape {
 /// Solves Info.Graph in place: resolves stores and clobbers against the
 /// points-to solution (adding edges), walks from {heap} and the result, and
 /// fills Info.PointsTo, Info.Sites' verdicts, Info.Params and Info.Summary.
-void solveEscapeGraph(FunctionEscapeInfo &Info);
+/// \p Summaries are the callees' summaries the graph was built with (for
+/// the field-sensitive facts of the parameters they are handed).
+void solveEscapeGraph(FunctionEscapeInfo &Info, SummaryLookup Summaries);
 
 } // namespace escape
 
