@@ -7,11 +7,13 @@
 #   attributor  clang++ -O2 -mllvm -attributor-enable=module   (LLVM's heap-to-stack)
 #   g++-O2      g++ -O2
 # runs each once under an LD_PRELOAD allocation counter (heap allocations, checksum),
-# times each (best of N runs, the configurations interleaved), and prints a table
-# and summary lines.  A checksum that differs from clang++ -O2's, or a crash, is a
-# miscompile.  Then it measures the compile-time overhead of the plugin on a real
-# C++ code base (Debian's yaml-cpp source, fetched with apt-get source into a cache;
-# if that is not possible, the bench programs and examples).
+# times each (best of N runs, the configurations interleaved), and prints tables
+# (allocations, times, speedups, and the plugin's code size: .text growth and the
+# callee clones it made) and summary lines.  A checksum that differs from
+# clang++ -O2's, or a crash, is a miscompile.  Then it measures the compile-time
+# overhead of the plugin on a real C++ code base (Debian's yaml-cpp source,
+# fetched with apt-get source into a cache; if that is not possible, the bench
+# programs and examples).
 #
 # Usage: bench/run.sh [--quick] [--runs N] [--no-compile-time] [PROGRAM...]
 # Environment:
@@ -327,6 +329,58 @@ for n in "${programs[@]}"; do
     "$(speedup "$n" plugin)" "$(speedup "$n" attributor)" "$(speedup "$n" gcc)"
 done
 echo
+
+# ---------------------------------------------------------------------------
+# Code size: the plugin's callee clones (for an object that a callee frees, it
+# calls a copy of the callee without the deallocation, named
+# <callee>.escape.nofree) and the .text growth over clang++ -O2's binary.
+text_bytes() { # BINARY -> bytes of its .text section, or nothing
+  size -A "$1" 2>/dev/null | awk '$1 == ".text" { print $2; exit }'
+}
+clone_stats() { # BINARY -> "COUNT BYTES" of its *.escape.nofree* functions
+  local count=0 bytes=0 addr sz type name
+  while read -r addr sz type name; do
+    [ -n "$name" ] || continue
+    case $name in *.escape.nofree*) count=$((count + 1)) bytes=$((bytes + 16#$sz)) ;; esac
+  done < <(nm -S --defined-only "$1" 2>/dev/null)
+  echo "$count $bytes"
+}
+built() { # n cfg: the binary exists (it may have crashed or mismatched)
+  case ${status[$1,$2]} in ok|mismatch|crash) [ -f "$work/$1/$2" ] ;; *) return 1 ;; esac
+}
+if [ $have_plugin = 1 ] && command -v size >/dev/null && command -v nm >/dev/null; then
+  fmt4='%-20s %-12s | %9s %9s %17s | %6s %8s\n'
+  printf '%-33s | %-37s | %s\n' '' '   .text bytes, plugin vs clang-O2' ' callee clones (*.escape.nofree)'
+  printf "$fmt4" program kind clang-O2 plugin growth count bytes
+  printf '%s\n' "$(printf '%.0s-' {1..91})"
+  tot_c=0 tot_p=0 tot_n=0 tot_b=0 tot_incomplete=0
+  for n in "${programs[@]}"; do
+    c_text=- p_text=- growth=- cl_n=- cl_b=-
+    if built "$n" clang && built "$n" plugin; then
+      c_text=$(text_bytes "$work/$n/clang") p_text=$(text_bytes "$work/$n/plugin")
+      read -r cl_n cl_b <<<"$(clone_stats "$work/$n/plugin")"
+    fi
+    if [ -n "$c_text" ] && [ -n "$p_text" ] && [ "$c_text" != - ] && [ "$p_text" != - ]; then
+      growth=$(awk -v a="$c_text" -v b="$p_text" 'BEGIN { printf "%+d (%+.1f%%)", b - a, 100 * (b - a) / a }')
+      tot_c=$((tot_c + c_text)) tot_p=$((tot_p + p_text)) tot_n=$((tot_n + cl_n)) tot_b=$((tot_b + cl_b))
+    else
+      c_text=${c_text:--} p_text=${p_text:--} cl_n=- cl_b=- tot_incomplete=1
+    fi
+    printf "$fmt4" "$n" "$(kind_of "$n")" "$c_text" "$p_text" "$growth" "$cl_n" "$cl_b"
+  done
+  if [ $tot_c -gt 0 ]; then
+    printf "$fmt4" "all programs" "$([ $tot_incomplete = 1 ] && echo '(incomplete)')" "$tot_c" "$tot_p" \
+      "$(awk -v a="$tot_c" -v b="$tot_p" 'BEGIN { printf "%+d (%+.1f%%)", b - a, 100 * (b - a) / a }')" \
+      "$tot_n" "$tot_b"
+  fi
+  echo
+elif [ $have_plugin = 1 ]; then
+  echo "code size: n/a (size and nm from binutils are needed)"
+  echo
+else
+  echo "code size: n/a ($plugin_shown not built)"
+  echo
+fi
 
 # ---------------------------------------------------------------------------
 # Summary.
