@@ -17,6 +17,7 @@
 
 #include "CalleeClones.h"
 #include "DemotionRules.h"
+#include "KnownTypeCalls.h"
 #include "escape/FunctionAnnotations.h"
 #include "escape/LinkTimeReport.h"
 #include "escape/Messages.h"
@@ -550,14 +551,20 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     }
   }
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
-
   auto GetTLI = [&](Function &F) -> const TargetLibraryInfo & {
     return FAM.getResult<TargetLibraryAnalysis>(F);
   };
+  // Virtual calls on objects of known type become direct calls first, so
+  // that the analysis applies their callees' summaries.
+  bool Changed = false;
+  if (Opts.Demote && resolveKnownTypeCalls(M, GetTLI).changed()) {
+    Changed = true;
+    MAM.invalidate(M, PreservedAnalyses::none());
+  }
+  const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
+
   FrameExits Exits(GetTLI);
   CalleeClones Clones(R, Opts.Demote ? Opts.MaxCloneInstructions : 0);
-  bool Changed = false;
   for (const auto &KV : R.Functions) {
     const FunctionEscapeInfo &Info = KV.second;
     Function &F = const_cast<Function &>(*Info.F);

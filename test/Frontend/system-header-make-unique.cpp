@@ -7,7 +7,7 @@
 #include <make-unique.h>
 
 int f(int v) { return *mk(v); }
-int fs(int v) { return *mks(v); } // expected-remark {{allocation in 'mks' escapes to heap: passed to an indirect call}}
+int fs(int v) { return *mks(v); } // expected-remark {{allocation in 'mks' does not escape; moved to stack}}
 int ft(int v) { return *mkt(v); }
 
 int *g;
