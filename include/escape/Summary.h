@@ -94,6 +94,12 @@ struct ParamSummary {
   /// (ResultDerefs) stays field-insensitive.
   std::optional<std::vector<FieldLeak>> ContentFields;
   static constexpr unsigned MaxContentFields = 16;
+  /// Byte ranges [first, first + second) of the parameter's object that
+  /// the function overwrites, by a store through the parameter plus a
+  /// constant, on every path to a normal return: what a caller published
+  /// there before the call is gone afterwards (`leaveblock(fs)` undoing
+  /// `fs->bl = &bl`; OverwrittenStores.h). Dangling warnings only.
+  std::vector<std::pair<int64_t, uint64_t>> MustWrite;
 
   /// Reaches {heap} at some deref level (the parameter itself at 0).
   bool leaksToHeap() const { return HeapDerefs != None; }
@@ -120,7 +126,7 @@ struct ParamSummary {
            ObjectFrees[1] == O.ObjectFrees[1] &&
            FreedFamily[0] == O.FreedFamily[0] &&
            FreedFamily[1] == O.FreedFamily[1] &&
-           ContentFields == O.ContentFields;
+           ContentFields == O.ContentFields && MustWrite == O.MustWrite;
   }
   bool operator!=(const ParamSummary &O) const { return !(*this == O); }
 };
@@ -136,6 +142,21 @@ struct FunctionSummary {
   /// replays it as a store between its own arguments, so linking two local
   /// objects through a helper keeps both local.
   std::vector<std::pair<unsigned, unsigned>> ParamStores;
+  /// Where in the destination's object each ParamStores pair is stored, by
+  /// a store through the destination parameter plus a constant: a pair
+  /// with any store elsewhere (through a loaded pointer, an unknown offset,
+  /// a callee) has no entry. Lets a caller see the publication undone
+  /// (dangling warnings only).
+  struct StorePlace {
+    unsigned Dst, Src;
+    int64_t Offset;
+    uint64_t Size;
+    bool operator==(const StorePlace &O) const {
+      return Dst == O.Dst && Src == O.Src && Offset == O.Offset &&
+             Size == O.Size;
+    }
+  };
+  std::vector<StorePlace> ParamStorePlaces;
   /// `*param[Dst] = *param[Src]`, Dst != Src: what one argument's object
   /// holds copied into another's (a pointer swap, `dst = src` through
   /// references). Replayed by the caller as a load and a store, so the
@@ -154,8 +175,10 @@ struct FunctionSummary {
 
   bool operator==(const FunctionSummary &O) const {
     return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
-           ParamStores == O.ParamStores && ContentStores == O.ContentStores &&
-           ReturnsFresh == O.ReturnsFresh && FreshInto == O.FreshInto;
+           ParamStores == O.ParamStores &&
+           ParamStorePlaces == O.ParamStorePlaces &&
+           ContentStores == O.ContentStores && ReturnsFresh == O.ReturnsFresh &&
+           FreshInto == O.FreshInto;
   }
 };
 

@@ -52,9 +52,8 @@ static const Value *onlyStoredValue(const AllocaInst &Slot) {
   return Only->getValueOperand();
 }
 
-/// \p P as a base and a constant byte offset added to \p Off.
-static const Value *canonicalAddress(const Value *P, const DataLayout &DL,
-                                     APInt &Off, unsigned Depth = 0) {
+static const Value *canonicalAddressAt(const Value *P, const DataLayout &DL,
+                                       APInt &Off, unsigned Depth) {
   P = P->stripAndAccumulateConstantOffsets(DL, Off,
                                            /*AllowNonInbounds=*/true);
   if (Depth < 4)
@@ -62,32 +61,37 @@ static const Value *canonicalAddress(const Value *P, const DataLayout &DL,
       if (const auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand()))
         if (const Value *V = onlyStoredValue(*Slot))
           if (V->getType() == LI->getType() && V != Slot)
-            return canonicalAddress(V, DL, Off, Depth + 1);
+            return canonicalAddressAt(V, DL, Off, Depth + 1);
   return P;
 }
 
-bool isOverwrittenBeforeReturn(const StoreInst &S) {
+const Value *canonicalAddress(const Value *P, const DataLayout &DL,
+                              APInt &Off) {
+  return canonicalAddressAt(P, DL, Off, 0);
+}
+
+std::optional<WrittenPlace> placeOf(const StoreInst &S) {
   const DataLayout &DL = S.getModule()->getDataLayout();
-  unsigned Bits = DL.getIndexTypeSizeInBits(S.getPointerOperandType());
-  APInt Off(Bits, 0);
-  const Value *Base = canonicalAddress(S.getPointerOperand(), DL, Off);
   TypeSize Size = DL.getTypeStoreSize(S.getValueOperand()->getType());
   if (Size.isScalable())
-    return false;
+    return std::nullopt;
+  APInt Off(DL.getIndexTypeSizeInBits(S.getPointerOperandType()), 0);
+  const Value *Base = canonicalAddress(S.getPointerOperand(), DL, Off);
+  return WrittenPlace{Base, Off, Size.getFixedValue()};
+}
 
+bool isOverwrittenOnEveryPath(const Function &F, const Instruction *From,
+                              const WrittenPlace &Place, CallOverwrites Calls) {
   auto Overwrites = [&](const Instruction &I) {
+    if (const auto *CB = dyn_cast<CallBase>(&I))
+      return Calls(*CB, Place);
     const auto *Other = dyn_cast<StoreInst>(&I);
-    if (!Other ||
-        DL.getIndexTypeSizeInBits(Other->getPointerOperandType()) != Bits)
+    if (!Other)
       return false;
-    APInt OtherOff(Bits, 0);
-    if (canonicalAddress(Other->getPointerOperand(), DL, OtherOff) != Base ||
-        OtherOff != Off)
-      return false;
-    TypeSize OtherSize =
-        DL.getTypeStoreSize(Other->getValueOperand()->getType());
-    return !OtherSize.isScalable() &&
-           OtherSize.getFixedValue() >= Size.getFixedValue();
+    std::optional<WrittenPlace> P = placeOf(*Other);
+    return P && P->Base == Place.Base &&
+           P->Offset.getBitWidth() == Place.Offset.getBitWidth() &&
+           P->Offset == Place.Offset && P->Size >= Place.Size;
   };
   enum class Scan { Overwritten, Returns, FallsThrough };
   auto ScanFrom = [&](BasicBlock::const_iterator It, const BasicBlock &BB) {
@@ -102,13 +106,15 @@ bool isOverwrittenBeforeReturn(const StoreInst &S) {
 
   SmallVector<const BasicBlock *, 8> Work;
   SmallPtrSet<const BasicBlock *, 16> Seen;
-  switch (ScanFrom(std::next(S.getIterator()), *S.getParent())) {
+  const BasicBlock &First = From ? *From->getParent() : F.getEntryBlock();
+  switch (
+      ScanFrom(From ? std::next(From->getIterator()) : First.begin(), First)) {
   case Scan::Overwritten:
     return true;
   case Scan::Returns:
     return false;
   case Scan::FallsThrough:
-    Work.append(succ_begin(S.getParent()), succ_end(S.getParent()));
+    Work.append(succ_begin(&First), succ_end(&First));
   }
   while (!Work.empty()) {
     const BasicBlock *BB = Work.pop_back_val();
@@ -118,13 +124,19 @@ bool isOverwrittenBeforeReturn(const StoreInst &S) {
     case Scan::Overwritten:
       break;
     case Scan::Returns:
-      LLVM_DEBUG(dbgs() << "escape: " << S << " still holds at a return\n");
+      LLVM_DEBUG(dbgs() << "escape: a write of " << *Place.Base << " + "
+                        << Place.Offset << " still holds at a return\n");
       return false;
     case Scan::FallsThrough:
       Work.append(succ_begin(BB), succ_end(BB));
     }
   }
   return true;
+}
+
+bool isOverwrittenBeforeReturn(const StoreInst &S, CallOverwrites Calls) {
+  std::optional<WrittenPlace> P = placeOf(S);
+  return P && isOverwrittenOnEveryPath(*S.getFunction(), &S, *P, Calls);
 }
 
 } // namespace escape

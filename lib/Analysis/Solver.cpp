@@ -503,14 +503,79 @@ private:
     return true;
   }
 
+  /// Whether \p CB overwrites \p Place on every path through its callee:
+  /// an argument points to Place's base at a constant offset, and the
+  /// callee's summary says it overwrites those bytes of that parameter's
+  /// object (ParamSummary::MustWrite).
+  bool callOverwrites(const CallBase &CB, const WrittenPlace &Place) const {
+    const Function *Callee = CB.getCalledFunction();
+    const FunctionSummary *S = Callee ? Summaries(*Callee) : nullptr;
+    if (!S || Place.Offset.getSignificantBits() > 63)
+      return false;
+    int64_t Want = Place.Offset.getSExtValue();
+    for (unsigned I = 0; I < CB.arg_size() && I < S->Params.size(); ++I) {
+      if (S->Params[I].MustWrite.empty() ||
+          !CB.getArgOperand(I)->getType()->isPointerTy())
+        continue;
+      APInt Off(DL.getIndexTypeSizeInBits(CB.getArgOperand(I)->getType()), 0);
+      if (canonicalAddress(CB.getArgOperand(I), DL, Off) != Place.Base ||
+          Off.getSignificantBits() > 63)
+        continue;
+      for (auto [O, Size] : S->Params[I].MustWrite)
+        if (Off.getSExtValue() + O <= Want &&
+            Want + int64_t(Place.Size) <=
+                Off.getSExtValue() + O + int64_t(Size))
+          return true;
+    }
+    return false;
+  }
+
   /// A store into the caller's memory or a global that the function undoes
-  /// on every path to a return (OverwrittenStores.h).
-  static bool isRestored(const Edge &E) {
-    const auto *S = dyn_cast_or_null<StoreInst>(E.Where);
-    return S && E.Kind == FlowKind::Escape &&
-           (E.Cause.Kind == EscapeCauseKind::StoredThroughParam ||
-            E.Cause.Kind == EscapeCauseKind::StoredToGlobal) &&
-           isOverwrittenBeforeReturn(*S);
+  /// on every path to a return (OverwrittenStores.h): a store instruction,
+  /// or a callee's store of an argument into another argument's object
+  /// (FunctionSummary::ParamStorePlaces) undone after the call, by a store
+  /// or by a callee that overwrites it (`enterblock(fs, &bl); ...;
+  /// leaveblock(fs);`).
+  bool isRestored(const Edge &E) const {
+    if (E.Kind != FlowKind::Escape ||
+        (E.Cause.Kind != EscapeCauseKind::StoredThroughParam &&
+         E.Cause.Kind != EscapeCauseKind::StoredToGlobal))
+      return false;
+    auto Calls = [this](const CallBase &CB, const WrittenPlace &P) {
+      return callOverwrites(CB, P);
+    };
+    if (const auto *S = dyn_cast_or_null<StoreInst>(E.Where))
+      return isOverwrittenBeforeReturn(*S, Calls);
+    const auto *CB = dyn_cast_or_null<CallBase>(E.Where);
+    const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+    const FunctionSummary *S = Callee ? Summaries(*Callee) : nullptr;
+    if (!S)
+      return false;
+    bool Any = false;
+    for (unsigned Src = 0; Src < CB->arg_size(); ++Src) {
+      if (G.lookupValue(CB->getArgOperand(Src)) != std::optional(E.Src))
+        continue;
+      for (auto [Dst, From] : S->ParamStores) {
+        if (From != Src || Dst >= CB->arg_size())
+          continue;
+        const Value *DstArg = CB->getArgOperand(Dst);
+        APInt Off(DL.getIndexTypeSizeInBits(DstArg->getType()), 0);
+        const Value *Base = canonicalAddress(DstArg, DL, Off);
+        bool Placed = false;
+        for (const FunctionSummary::StorePlace &P : S->ParamStorePlaces) {
+          if (P.Dst != Dst || P.Src != Src)
+            continue;
+          Placed = true;
+          WrittenPlace W{Base, Off + P.Offset, P.Size};
+          if (!isOverwrittenOnEveryPath(G.function(), CB, W, Calls))
+            return false;
+        }
+        if (!Placed)
+          return false;
+        Any = true;
+      }
+    }
+    return Any;
   }
 
   /// Dangling addresses: stack objects whose address outlives the frame for
@@ -523,8 +588,9 @@ private:
       AnyEscapes = G.location(L).Kind == LocationKind::StackObject &&
                    AllHeap.Derefs[L] < 0;
     std::optional<Walk> Unrestored;
-    if (AnyEscapes && llvm::any_of(G.incoming(G.heap()), isRestored))
-      Unrestored = walk(G.heap(), isRestored);
+    auto Restored = [this](const Edge &E) { return isRestored(E); };
+    if (AnyEscapes && llvm::any_of(G.incoming(G.heap()), Restored))
+      Unrestored = walk(G.heap(), Restored);
     const Walk &Heap = Unrestored ? *Unrestored : AllHeap;
     for (LocationId L = 0; L < G.size(); ++L) {
       const Location &Loc = G.location(L);
@@ -675,6 +741,50 @@ private:
     return true;
   }
 
+  /// Records where the store constraint \p S puts parameter \p Src into
+  /// parameter \p Dst's object, or that the place is not known.
+  void notePlace(const StoreConstraint &S, unsigned Dst, unsigned Src,
+                 std::vector<FunctionSummary::StorePlace> &Places,
+                 std::set<std::pair<unsigned, unsigned>> &Unplaced) const {
+    const auto *SI = dyn_cast_or_null<StoreInst>(S.Where);
+    std::optional<WrittenPlace> P = SI ? placeOf(*SI) : std::nullopt;
+    if (!P || P->Base != G.function().getArg(Dst) ||
+        P->Offset.getSignificantBits() > 63) {
+      Unplaced.insert({Dst, Src});
+      return;
+    }
+    Places.push_back({Dst, Src, P->Offset.getSExtValue(), P->Size});
+  }
+
+  /// ParamSummary::MustWrite: the places a store through a pointer
+  /// parameter writes that every path to a return writes (at most
+  /// MaxMustWrite per parameter, in functions of at most
+  /// MaxMustWriteFunctionSize instructions).
+  void computeMustWrite() {
+    static constexpr unsigned MaxMustWrite = 4;
+    static constexpr unsigned MaxMustWriteFunctionSize = 2000;
+    const Function &F = G.function();
+    if (F.getInstructionCount() > MaxMustWriteFunctionSize)
+      return;
+    auto Calls = [this](const CallBase &CB, const WrittenPlace &P) {
+      return callOverwrites(CB, P);
+    };
+    for (const BasicBlock &BB : F)
+      for (const Instruction &I : BB) {
+        const auto *SI = dyn_cast<StoreInst>(&I);
+        std::optional<WrittenPlace> P = SI ? placeOf(*SI) : std::nullopt;
+        const auto *A = P ? dyn_cast<Argument>(P->Base) : nullptr;
+        if (!A || P->Offset.getSignificantBits() > 63)
+          continue;
+        auto &MW = Info.Summary.Params[A->getArgNo()].MustWrite;
+        std::pair<int64_t, uint64_t> R{P->Offset.getSExtValue(), P->Size};
+        if (MW.size() == MaxMustWrite || llvm::is_contained(MW, R))
+          continue;
+        if (isOverwrittenOnEveryPath(F, nullptr, *P, Calls))
+          MW.push_back(R);
+      }
+  }
+
   void decideParams(const Walk &Heap, const Walk &Res) {
     const Function &F = G.function();
     Info.Summary.Params.assign(F.arg_size(), ParamSummary());
@@ -749,7 +859,9 @@ private:
                        : P,
                    false, [](ParamSummary &S) { S.MayFree = true; });
     }
-    std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores;
+    std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores,
+        Unplaced;
+    std::vector<FunctionSummary::StorePlace> Places;
     for (const StoreConstraint &S : G.stores()) {
       bool OnlyParams = false;
       for (unsigned D : Pts[S.Ptr])
@@ -760,9 +872,10 @@ private:
         for (unsigned D : Pts[S.Ptr])
           if (G.location(D).Kind == LocationKind::ParamObject)
             for (unsigned V : Pts[S.Val]) {
-              if (G.location(V).Kind == LocationKind::ParamObject)
+              if (G.location(V).Kind == LocationKind::ParamObject) {
                 ParamStores.insert({argNo(D), argNo(V)});
-              else if (argNo(D) != argNo(V))
+                notePlace(S, argNo(D), argNo(V), Places, Unplaced);
+              } else if (argNo(D) != argNo(V))
                 ContentStores.insert({argNo(D), argNo(V)});
             }
         PtsSet NonParam;
@@ -777,6 +890,11 @@ private:
                    [](ParamSummary &P) { P.MayWrite = true; });
     }
     Info.Summary.ParamStores.assign(ParamStores.begin(), ParamStores.end());
+    for (const FunctionSummary::StorePlace &P : Places)
+      if (!Unplaced.count({P.Dst, P.Src}) &&
+          !llvm::is_contained(Info.Summary.ParamStorePlaces, P))
+        Info.Summary.ParamStorePlaces.push_back(P);
+    computeMustWrite();
     Info.Summary.ContentStores.assign(ContentStores.begin(),
                                       ContentStores.end());
     for (auto [Dst, Src] : ParamStores)
