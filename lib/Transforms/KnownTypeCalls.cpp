@@ -11,6 +11,7 @@
 #include "escape/AllocationSites.h"
 #include "escape/EscapeAnalysis.h"
 
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/ConstantFolding.h"
@@ -79,12 +80,15 @@ bool overlaps(int64_t A, uint64_t ASize, int64_t B, uint64_t BSize) {
 }
 
 /// Scans every use of one object's address for the proof in the header:
-/// the vtable slot [Slot, Slot + 8) holds VT wherever it is loaded.
+/// each vtable slot [Slot, Slot + 8) of the object holds its vtable wherever
+/// it is loaded (a std::make_shared control block has its own slot at 0 and
+/// the object's at 16).
 class ObjectScan {
 public:
-  ObjectScan(const DataLayout &DL, const TargetLibraryInfo &TLI, int64_t Slot,
-             VTableRef VT)
-      : DL(DL), TLI(TLI), Slot(Slot), VT(VT) {}
+  using SlotList = SmallVector<std::pair<int64_t, VTableRef>, 2>;
+  ObjectScan(const DataLayout &DL, const TargetLibraryInfo &TLI,
+             const SlotList &Slots)
+      : DL(DL), TLI(TLI), Slots(Slots) {}
 
   /// Scans the uses of \p Base (pointing \p BaseOffset bytes into the
   /// object) in its function. \p Root: the function that allocated it,
@@ -112,8 +116,16 @@ private:
 
   const DataLayout &DL;
   const TargetLibraryInfo &TLI;
-  int64_t Slot;
-  VTableRef VT;
+  /// The vtable slots (byte offsets) and the one vtable stored in each.
+  const SlotList &Slots;
+  /// The slot [Offset, Offset + Size) touches, if any: (slot, vtable).
+  const std::pair<int64_t, VTableRef> *slotAt(int64_t Offset,
+                                              uint64_t Size) const {
+    for (const auto &S : Slots)
+      if (overlaps(Offset, Size, S.first, 8))
+        return &S;
+    return nullptr;
+  }
   unsigned Budget = 4000; ///< uses visited, over all functions
   /// Callee parameters being or already scanned at an offset.
   std::set<std::tuple<const Function *, unsigned, int64_t>> Scanned;
@@ -135,8 +147,11 @@ Function *ObjectScan::target(const Value *Callee, const Value *Base,
       DL.getTypeStoreSize(VPtr->getType()) != 8)
     return nullptr;
   std::optional<int64_t> At = offsetFrom(VPtr->getPointerOperand(), Base, DL);
-  if (!At || BaseOffset + *At != Slot)
+  const std::pair<int64_t, VTableRef> *S =
+      At ? slotAt(BaseOffset + *At, 8) : nullptr;
+  if (!S || S->first != BaseOffset + *At)
     return nullptr;
+  const VTableRef &VT = S->second;
   Constant *C = ConstantFoldLoadFromConst(
       const_cast<Constant *>(VT.GV->getInitializer()), Entry->getType(),
       APInt(64, uint64_t(VT.Offset + K.getSExtValue())), DL);
@@ -167,8 +182,7 @@ bool ObjectScan::scanCall(const CallBase &CB, const Use &U, int64_t Offset,
       if (CB.getArgOperandNo(&U) != 0)
         return II->getIntrinsicID() != Intrinsic::memset; // read from
       const auto *Len = dyn_cast<ConstantInt>(CB.getArgOperand(2));
-      return (Len && !overlaps(Offset, Len->getZExtValue(), Slot, 8)) ||
-             fail(&CB);
+      return (Len && !slotAt(Offset, Len->getZExtValue())) || fail(&CB);
     }
     default:
       return fail(&CB);
@@ -242,21 +256,23 @@ bool ObjectScan::scan(const Value *Base, int64_t BaseOffset, unsigned Depth,
           return fail(Us); // the address is stored: others may write
         uint64_t Size = DL.getTypeStoreSize(S->getValueOperand()->getType())
                             .getKnownMinValue();
-        if (!overlaps(Offset, Size, Slot, 8))
+        const std::pair<int64_t, VTableRef> *Slot = slotAt(Offset, Size);
+        if (!Slot)
           continue;
         std::optional<VTableRef> Stored = vtableOf(S->getValueOperand(), DL);
-        if (Offset != Slot || Size != 8 || !Stored || !(*Stored == VT))
+        if (Offset != Slot->first || Size != 8 || !Stored ||
+            !(*Stored == Slot->second))
           return fail(Us);
       } else if (const auto *RMW = dyn_cast<AtomicRMWInst>(Us)) {
         uint64_t Size = DL.getTypeStoreSize(RMW->getType()).getKnownMinValue();
         if (U.getOperandNo() != AtomicRMWInst::getPointerOperandIndex() ||
-            overlaps(Offset, Size, Slot, 8))
+            slotAt(Offset, Size))
           return fail(Us);
       } else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(Us)) {
         uint64_t Size = DL.getTypeStoreSize(CX->getCompareOperand()->getType())
                             .getKnownMinValue();
         if (U.getOperandNo() != AtomicCmpXchgInst::getPointerOperandIndex() ||
-            overlaps(Offset, Size, Slot, 8))
+            slotAt(Offset, Size))
           return fail(Us);
       } else if (const auto *CB = dyn_cast<CallBase>(Us)) {
         if (!scanCall(*CB, U, Offset, Base, BaseOffset, Depth, Root))
@@ -269,11 +285,14 @@ bool ObjectScan::scan(const Value *Base, int64_t BaseOffset, unsigned Depth,
   return true;
 }
 
-/// The objects of \p F that get a vtable stored: (base, slot offset, vtable).
-SmallVector<std::tuple<Value *, int64_t, VTableRef>, 4>
+/// The objects of \p F that get a vtable stored, each with its slots and
+/// the vtable stored in each; an object with two vtables stored into one
+/// slot is left out (placement new of another type, a base's destructor).
+MapVector<Value *, ObjectScan::SlotList>
 knownTypeObjects(Function &F, const TargetLibraryInfo &TLI) {
   const DataLayout &DL = F.getParent()->getDataLayout();
-  SmallVector<std::tuple<Value *, int64_t, VTableRef>, 4> Out;
+  MapVector<Value *, ObjectScan::SlotList> Out;
+  SmallPtrSet<Value *, 4> Conflicting;
   for (Instruction &I : instructions(F)) {
     auto *S = dyn_cast<StoreInst>(&I);
     if (!S)
@@ -287,10 +306,17 @@ knownTypeObjects(Function &F, const TargetLibraryInfo &TLI) {
     if (Off.getSignificantBits() > 32 ||
         !(isa<AllocaInst>(Base) || classifyAllocation(Base, TLI, DL)))
       continue;
-    auto Entry = std::make_tuple(Base, Off.getSExtValue(), *VT);
-    if (!llvm::is_contained(Out, Entry))
-      Out.push_back(Entry);
+    ObjectScan::SlotList &Slots = Out[Base];
+    int64_t Slot = Off.getSExtValue();
+    auto It =
+        llvm::find_if(Slots, [&](const auto &E) { return E.first == Slot; });
+    if (It == Slots.end())
+      Slots.push_back({Slot, *VT});
+    else if (!(It->second == *VT))
+      Conflicting.insert(Base);
   }
+  for (Value *Base : Conflicting)
+    Out.erase(Base);
   return Out;
 }
 
@@ -307,8 +333,8 @@ KnownTypeCallStats resolveKnownTypeCalls(
     unsigned Inlines = 0;
     for (bool Again = true; Again;) {
       Again = false;
-      for (auto [Base, Slot, VT] : knownTypeObjects(F, TLI)) {
-        ObjectScan Scan(DL, TLI, Slot, VT);
+      for (auto &[Base, Slots] : knownTypeObjects(F, TLI)) {
+        ObjectScan Scan(DL, TLI, Slots);
         if (!Scan.scan(Base, 0, 0, /*Root=*/true))
           continue;
         for (auto [CB, Fn] : Scan.Direct) {

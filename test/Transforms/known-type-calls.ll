@@ -177,3 +177,39 @@ define void @user_release(ptr %this) noinline {
   call void %fn(ptr %this)
   ret void
 }
+
+; Two vtable slots in one object (a make_shared control block at 0, the
+; polymorphic object it holds at 16): a callee's virtual call through the
+; second slot is resolved too, so the first slot's proof holds and both
+; virtual calls become direct.
+@obj_vt = linkonce_odr constant { [3 x ptr] } { [3 x ptr] [ptr null, ptr null, ptr @obj_f] }
+define linkonce_odr i64 @obj_f(ptr %this) {
+  ret i64 7
+}
+define linkonce_odr i64 @call_f(ptr %obj) {
+  %vptr = load ptr, ptr %obj
+  %fn = load ptr, ptr %vptr
+  %r = call i64 %fn(ptr %obj)
+  ret i64 %r
+}
+; CHECK-LABEL: define i64 @two_slots(
+; CHECK-NOT:     @_Znwm
+; CHECK:         call i64 @obj_f(
+; CHECK:         call void @dispose(
+; CHECK:         call void @destroy.escape.nofree(
+define i64 @two_slots() {
+  %o = call ptr @_Znwm(i64 24) #0
+  store ptr getelementptr inbounds (i8, ptr @vt, i64 16), ptr %o
+  %inner = getelementptr inbounds i8, ptr %o, i64 16
+  store ptr getelementptr inbounds (i8, ptr @obj_vt, i64 16), ptr %inner
+  %r = call i64 @call_f(ptr %inner)
+  %vptr = load ptr, ptr %o
+  %slot = getelementptr inbounds i8, ptr %vptr, i64 16
+  %fn = load ptr, ptr %slot
+  call void %fn(ptr %o)
+  %vptr2 = load ptr, ptr %o
+  %slot2 = getelementptr inbounds i8, ptr %vptr2, i64 24
+  %fn2 = load ptr, ptr %slot2
+  call void %fn2(ptr %o)
+  ret i64 %r
+}
