@@ -53,16 +53,21 @@ GraphBuilder::build(std::vector<AllocationSite> &OutSites) {
   return std::move(G);
 }
 
-bool GraphBuilder::mayHoldPointer(const Type *T) const {
+bool mayHoldPointer(const Type *T, const DataLayout &DL) {
   if (T->isPtrOrPtrVectorTy())
     return true;
   if (T->isIntOrIntVectorTy())
     return T->getScalarSizeInBits() >= DL.getPointerSizeInBits();
   if (const auto *ST = dyn_cast<StructType>(T))
-    return any_of(ST->elements(), [&](Type *E) { return mayHoldPointer(E); });
+    return any_of(ST->elements(),
+                  [&](Type *E) { return mayHoldPointer(E, DL); });
   if (const auto *AT = dyn_cast<ArrayType>(T))
-    return mayHoldPointer(AT->getElementType());
+    return mayHoldPointer(AT->getElementType(), DL);
   return false;
+}
+
+bool GraphBuilder::mayHoldPointer(const Type *T) const {
+  return escape::mayHoldPointer(T, DL);
 }
 
 std::optional<LocationId> GraphBuilder::operand(const Value *V) {

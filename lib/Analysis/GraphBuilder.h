@@ -22,11 +22,16 @@
 namespace llvm {
 class DataLayout;
 class TargetLibraryInfo;
+class Type;
 } // namespace llvm
 
 namespace escape {
 
 class CallTargets;
+
+/// Whether values of \p T may carry a pointer: pointers, integers at least
+/// as wide as a pointer, aggregates and vectors of those.
+bool mayHoldPointer(const llvm::Type *T, const llvm::DataLayout &DL);
 
 /// Looks up the summary of a defined callee; null if it has none (yet).
 using SummaryLookup =

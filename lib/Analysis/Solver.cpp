@@ -34,6 +34,7 @@
 #include "GraphBuilder.h"
 #include "OverwrittenStores.h"
 #include "escape/Messages.h"
+#include "escape/PointerUses.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Argument.h"
@@ -618,59 +619,39 @@ private:
   std::optional<std::vector<FieldLeak>> contentFields(const Argument &A,
                                                       const Walk &Heap) const {
     std::vector<FieldLeak> Fields;
-    SmallVector<std::pair<const Value *, int64_t>, 8> Work{{&A, 0}};
-    SmallPtrSet<const Value *, 8> Seen{&A};
-    auto Fail = [&](const User *U) {
-      LLVM_DEBUG(dbgs() << "escape: fields of " << A.getName()
-                        << " not known apart: " << *U << "\n");
-      return std::nullopt;
-    };
-    while (!Work.empty()) {
-      auto [P, Offset] = Work.pop_back_val();
-      for (const Use &U : P->uses()) {
-        const User *Us = U.getUser();
-        if (const auto *GEP = dyn_cast<GEPOperator>(Us)) {
-          APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-          if (U.getOperandNo() != 0 ||
-              !GEP->accumulateConstantOffset(DL, Off) ||
-              Off.getSignificantBits() > 32)
-            return Fail(Us);
-          if (Seen.insert(GEP).second)
-            Work.push_back({GEP, Offset + Off.getSExtValue()});
-        } else if (isa<AddrSpaceCastInst>(Us) || isa<BitCastInst>(Us)) {
-          if (Seen.insert(Us).second)
-            Work.push_back({Us, Offset});
-        } else if (const auto *L = dyn_cast<LoadInst>(Us)) {
-          std::optional<LocationId> V = G.lookupValue(L);
-          if (!V)
-            continue; // no pointer in it
-          TypeSize Size = DL.getTypeStoreSize(L->getType());
-          if (Size.isScalable())
-            return Fail(Us);
-          if (Heap.Derefs[*V] != INT_MAX)
-            Fields.push_back(
-                {Offset, Size.getFixedValue(), std::max(Heap.Derefs[*V], 0)});
-        } else if (const auto *St = dyn_cast<StoreInst>(Us)) {
-          // Constants (null, a vtable, a global's address) never carry
-          // the caller's objects from one field to another.
-          const Value *V = St->getValueOperand();
-          if (U.getOperandNo() != StoreInst::getPointerOperandIndex() ||
-              (!isa<Constant>(V) && mayHoldPointerType(V->getType())))
-            return Fail(Us);
-        } else if (isa<ICmpInst>(Us)) {
-          continue;
-        } else if (const auto *RMW = dyn_cast<AtomicRMWInst>(Us)) {
-          // A counter in the object (a reference count): no pointer moves.
-          if (U.getOperandNo() != AtomicRMWInst::getPointerOperandIndex() ||
-              mayHoldPointerType(RMW->getType()))
-            return Fail(Us);
-        } else if (const auto *CB = dyn_cast<CallBase>(Us)) {
-          if (!calleeFields(*CB, U, Offset, Fields))
-            return Fail(Us);
-        } else {
-          return Fail(Us);
-        }
+    auto Visit = [&](const Use &U, int64_t Offset) {
+      const User *Us = U.getUser();
+      if (const auto *L = dyn_cast<LoadInst>(Us)) {
+        std::optional<LocationId> V = G.lookupValue(L);
+        if (!V)
+          return true; // no pointer in it
+        TypeSize Size = DL.getTypeStoreSize(L->getType());
+        if (Size.isScalable())
+          return false;
+        if (Heap.Derefs[*V] != INT_MAX)
+          Fields.push_back(
+              {Offset, Size.getFixedValue(), std::max(Heap.Derefs[*V], 0)});
+        return true;
       }
+      if (const auto *St = dyn_cast<StoreInst>(Us)) {
+        // Constants (null, a vtable, a global's address) never carry the
+        // caller's objects from one field to another.
+        const Value *V = St->getValueOperand();
+        return U.getOperandNo() == StoreInst::getPointerOperandIndex() &&
+               (isa<Constant>(V) || !mayHoldPointer(V->getType(), DL));
+      }
+      if (const auto *RMW = dyn_cast<AtomicRMWInst>(Us))
+        // A counter in the object (a reference count): no pointer moves.
+        return U.getOperandNo() == AtomicRMWInst::getPointerOperandIndex() &&
+               !mayHoldPointer(RMW->getType(), DL);
+      if (const auto *CB = dyn_cast<CallBase>(Us))
+        return calleeFields(*CB, U, Offset, Fields);
+      return isa<ICmpInst>(Us);
+    };
+    if (!forEachUseAtOffset(&A, 0, DL, Visit)) {
+      LLVM_DEBUG(dbgs() << "escape: fields of " << A.getName()
+                        << " not known apart\n");
+      return std::nullopt;
     }
     llvm::sort(Fields);
     Fields.erase(std::unique(Fields.begin(), Fields.end()), Fields.end());
@@ -681,20 +662,6 @@ private:
       return std::nullopt;
     }
     return Fields;
-  }
-
-  /// Whether values of \p T may carry a pointer (GraphBuilder's rule).
-  bool mayHoldPointerType(const Type *T) const {
-    if (T->isPtrOrPtrVectorTy())
-      return true;
-    if (T->isIntOrIntVectorTy())
-      return T->getScalarSizeInBits() >= DL.getPointerSizeInBits();
-    if (const auto *ST = dyn_cast<StructType>(T))
-      return any_of(ST->elements(),
-                    [&](Type *E) { return mayHoldPointerType(E); });
-    if (const auto *AT = dyn_cast<ArrayType>(T))
-      return mayHoldPointerType(AT->getElementType());
-    return false;
   }
 
   /// A call that \p U hands a pointer \p Offset bytes into a parameter's

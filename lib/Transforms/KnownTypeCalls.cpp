@@ -10,6 +10,7 @@
 
 #include "escape/AllocationSites.h"
 #include "escape/EscapeAnalysis.h"
+#include "escape/PointerUses.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -23,7 +24,6 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
-#include "llvm/IR/Operator.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include <set>
@@ -231,58 +231,44 @@ bool ObjectScan::scanCall(const CallBase &CB, const Use &U, int64_t Offset,
 
 bool ObjectScan::scan(const Value *Base, int64_t BaseOffset, unsigned Depth,
                       bool Root) {
-  SmallVector<std::pair<const Value *, int64_t>, 8> Work{{Base, BaseOffset}};
-  SmallPtrSet<const Value *, 8> Seen{Base};
-  while (!Work.empty()) {
-    auto [P, Offset] = Work.pop_back_val();
-    for (const Use &U : P->uses()) {
-      if (Budget-- == 0)
-        return fail(U.getUser());
-      const User *Us = U.getUser();
-      if (const auto *GEP = dyn_cast<GEPOperator>(Us)) {
-        APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-        if (U.getOperandNo() != 0 || !GEP->accumulateConstantOffset(DL, Off) ||
-            Off.getSignificantBits() > 32)
-          return fail(Us);
-        if (Seen.insert(GEP).second)
-          Work.push_back({GEP, Offset + Off.getSExtValue()});
-      } else if (isa<AddrSpaceCastInst>(Us) || isa<BitCastInst>(Us)) {
-        if (Seen.insert(Us).second)
-          Work.push_back({Us, Offset});
-      } else if (isa<LoadInst>(Us) || isa<ICmpInst>(Us)) {
-        continue;
-      } else if (const auto *S = dyn_cast<StoreInst>(Us)) {
-        if (U.getOperandNo() != StoreInst::getPointerOperandIndex())
-          return fail(Us); // the address is stored: others may write
-        uint64_t Size = DL.getTypeStoreSize(S->getValueOperand()->getType())
-                            .getKnownMinValue();
-        const std::pair<int64_t, VTableRef> *Slot = slotAt(Offset, Size);
-        if (!Slot)
-          continue;
-        std::optional<VTableRef> Stored = vtableOf(S->getValueOperand(), DL);
-        if (Offset != Slot->first || Size != 8 || !Stored ||
-            !(*Stored == Slot->second))
-          return fail(Us);
-      } else if (const auto *RMW = dyn_cast<AtomicRMWInst>(Us)) {
-        uint64_t Size = DL.getTypeStoreSize(RMW->getType()).getKnownMinValue();
-        if (U.getOperandNo() != AtomicRMWInst::getPointerOperandIndex() ||
-            slotAt(Offset, Size))
-          return fail(Us);
-      } else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(Us)) {
-        uint64_t Size = DL.getTypeStoreSize(CX->getCompareOperand()->getType())
-                            .getKnownMinValue();
-        if (U.getOperandNo() != AtomicCmpXchgInst::getPointerOperandIndex() ||
-            slotAt(Offset, Size))
-          return fail(Us);
-      } else if (const auto *CB = dyn_cast<CallBase>(Us)) {
-        if (!scanCall(*CB, U, Offset, Base, BaseOffset, Depth, Root))
-          return false;
-      } else {
-        return fail(Us); // phi, select, return, ptrtoint, ...
-      }
+  auto Visit = [&](const Use &U, int64_t Offset) {
+    const User *Us = U.getUser();
+    if (Budget-- == 0)
+      return fail(Us);
+    if (isa<LoadInst>(Us) || isa<ICmpInst>(Us))
+      return true;
+    if (const auto *S = dyn_cast<StoreInst>(Us)) {
+      if (U.getOperandNo() != StoreInst::getPointerOperandIndex())
+        return fail(Us); // the address is stored: others may write
+      uint64_t Size = DL.getTypeStoreSize(S->getValueOperand()->getType())
+                          .getKnownMinValue();
+      const std::pair<int64_t, VTableRef> *Slot = slotAt(Offset, Size);
+      if (!Slot)
+        return true;
+      std::optional<VTableRef> Stored = vtableOf(S->getValueOperand(), DL);
+      return (Offset == Slot->first && Size == 8 && Stored &&
+              *Stored == Slot->second) ||
+             fail(Us);
     }
-  }
-  return true;
+    if (const auto *RMW = dyn_cast<AtomicRMWInst>(Us)) {
+      uint64_t Size = DL.getTypeStoreSize(RMW->getType()).getKnownMinValue();
+      return (U.getOperandNo() == AtomicRMWInst::getPointerOperandIndex() &&
+              !slotAt(Offset, Size)) ||
+             fail(Us);
+    }
+    if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(Us)) {
+      uint64_t Size = DL.getTypeStoreSize(CX->getCompareOperand()->getType())
+                          .getKnownMinValue();
+      return (U.getOperandNo() == AtomicCmpXchgInst::getPointerOperandIndex() &&
+              !slotAt(Offset, Size)) ||
+             fail(Us);
+    }
+    if (const auto *CB = dyn_cast<CallBase>(Us))
+      return scanCall(*CB, U, Offset, Base, BaseOffset, Depth, Root);
+    return fail(Us); // phi, select, return, ptrtoint, ...
+  };
+  return forEachUseAtOffset(Base, BaseOffset, DL, Visit) ||
+         fail(Base); // a variable offset
 }
 
 /// The objects of \p F that get a vtable stored, each with its slots and

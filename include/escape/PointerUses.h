@@ -1,0 +1,45 @@
+//===- PointerUses.h - Uses of a pointer at constant offsets --------------===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The walk that field-sensitive summaries (Solver.cpp, ContentFields) and
+/// known-type calls (KnownTypeCalls.cpp) share: every use of a pointer and
+/// of the pointers derived from it by constant offsets, each with its byte
+/// offset into the object.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_POINTERUSES_H
+#define ESCAPE_POINTERUSES_H
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <cstdint>
+
+namespace llvm {
+class DataLayout;
+class Use;
+class Value;
+} // namespace llvm
+
+namespace escape {
+
+/// Calls \p Visit for every use of \p Base and of the pointers derived from
+/// it through GEPs with constant indices and no-op casts (which are walked,
+/// not visited), with the byte offset of the used pointer from the start
+/// of the object (\p BaseOffset for \p Base itself). Stops and returns
+/// false when \p Visit does, or at a GEP with a variable index or an
+/// offset beyond 32 bits (the field is not known); true when every use was
+/// visited.
+bool forEachUseAtOffset(
+    const llvm::Value *Base, int64_t BaseOffset, const llvm::DataLayout &DL,
+    llvm::function_ref<bool(const llvm::Use &, int64_t Offset)> Visit);
+
+} // namespace escape
+
+#endif // ESCAPE_POINTERUSES_H
