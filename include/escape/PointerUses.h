@@ -22,6 +22,7 @@
 #include <cstdint>
 
 namespace llvm {
+class AllocaInst;
 class DataLayout;
 class Use;
 class Value;
@@ -29,9 +30,16 @@ class Value;
 
 namespace escape {
 
+/// The one value ever stored into \p Slot, when \p Slot is an entry-block
+/// alloca stored once (in the entry block) and otherwise only loaded from
+/// whole, so that every load after the store reads that value: clang's
+/// spill of a parameter or a local pointer before mem2reg.
+const llvm::Value *spilledValue(const llvm::AllocaInst &Slot);
+
 /// Calls \p Visit for every use of \p Base and of the pointers derived from
-/// it through GEPs with constant indices and no-op casts (which are walked,
-/// not visited), with the byte offset of the used pointer from the start
+/// it through GEPs with constant indices, no-op casts and spill slots
+/// (spilledValue: the slot's loads are the value; all walked, not visited),
+/// with the byte offset of the used pointer from the start
 /// of the object (\p BaseOffset for \p Base itself). Stops and returns
 /// false when \p Visit does, or at a GEP with a variable index or an
 /// offset beyond 32 bits (the field is not known); true when every use was

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "OverwrittenStores.h"
+#include "escape/PointerUses.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -24,34 +25,6 @@ using namespace llvm;
 
 namespace escape {
 
-/// The one value ever stored into \p Slot, when \p Slot is an entry-block
-/// alloca stored once (in the entry block) and otherwise only loaded from
-/// whole, so that every load after the store reads that value.
-static const Value *onlyStoredValue(const AllocaInst &Slot) {
-  const StoreInst *Only = nullptr;
-  for (const User *U : Slot.users()) {
-    if (const auto *LI = dyn_cast<LoadInst>(U)) {
-      if (LI->getPointerOperand() != &Slot)
-        return nullptr;
-      continue;
-    }
-    if (const auto *SI = dyn_cast<StoreInst>(U)) {
-      if (Only || SI->getPointerOperand() != &Slot ||
-          SI->getParent() != Slot.getParent())
-        return nullptr;
-      Only = SI;
-      continue;
-    }
-    if (const auto *II = dyn_cast<IntrinsicInst>(U))
-      if (II->isLifetimeStartOrEnd() || isa<DbgInfoIntrinsic>(II))
-        continue;
-    return nullptr;
-  }
-  if (!Only || &Slot.getFunction()->getEntryBlock() != Slot.getParent())
-    return nullptr;
-  return Only->getValueOperand();
-}
-
 static const Value *canonicalAddressAt(const Value *P, const DataLayout &DL,
                                        APInt &Off, unsigned Depth) {
   P = P->stripAndAccumulateConstantOffsets(DL, Off,
@@ -59,7 +32,7 @@ static const Value *canonicalAddressAt(const Value *P, const DataLayout &DL,
   if (Depth < 4)
     if (const auto *LI = dyn_cast<LoadInst>(P))
       if (const auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand()))
-        if (const Value *V = onlyStoredValue(*Slot))
+        if (const Value *V = spilledValue(*Slot))
           if (V->getType() == LI->getType() && V != Slot)
             return canonicalAddressAt(V, DL, Off, Depth + 1);
   return P;

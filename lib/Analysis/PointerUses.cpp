@@ -11,12 +11,39 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Operator.h"
 
 using namespace llvm;
 
 namespace escape {
+
+const Value *spilledValue(const AllocaInst &Slot) {
+  const StoreInst *Only = nullptr;
+  for (const User *U : Slot.users()) {
+    if (const auto *LI = dyn_cast<LoadInst>(U)) {
+      if (LI->getPointerOperand() != &Slot)
+        return nullptr;
+      continue;
+    }
+    if (const auto *SI = dyn_cast<StoreInst>(U)) {
+      if (Only || SI->getPointerOperand() != &Slot ||
+          SI->getParent() != Slot.getParent())
+        return nullptr;
+      Only = SI;
+      continue;
+    }
+    if (const auto *II = dyn_cast<IntrinsicInst>(U))
+      if (II->isLifetimeStartOrEnd() || isa<DbgInfoIntrinsic>(II))
+        continue;
+    return nullptr;
+  }
+  if (!Only || &Slot.getFunction()->getEntryBlock() != Slot.getParent())
+    return nullptr;
+  return Only->getValueOperand();
+}
 
 bool forEachUseAtOffset(const Value *Base, int64_t BaseOffset,
                         const DataLayout &DL,
@@ -38,6 +65,18 @@ bool forEachUseAtOffset(const Value *Base, int64_t BaseOffset,
       } else if (isa<AddrSpaceCastInst>(Us) || isa<BitCastInst>(Us)) {
         if (Seen.insert(Us).second)
           Work.push_back({Us, Offset});
+      } else if (const auto *SI = dyn_cast<StoreInst>(Us);
+                 SI && SI->getValueOperand() == P &&
+                 isa<AllocaInst>(SI->getPointerOperand()) &&
+                 spilledValue(*cast<AllocaInst>(SI->getPointerOperand())) ==
+                     P) {
+        // Spilled: every load of the slot is the pointer again.
+        for (const User *L : SI->getPointerOperand()->users())
+          if (isa<LoadInst>(L) && L->getType() == P->getType() &&
+              Seen.insert(L).second)
+            Work.push_back({L, Offset});
+          else if (isa<LoadInst>(L) && L->getType() != P->getType())
+            return false; // read back as another type: not followed
       } else if (!Visit(U, Offset)) {
         return false;
       }

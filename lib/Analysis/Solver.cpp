@@ -230,6 +230,7 @@ private:
     LocationId Val;
     int64_t Offset;
     uint64_t Size;
+    const Instruction *Store;
   };
   std::optional<StoredField> storedField(const StoreConstraint &C,
                                          const Value *Base) const {
@@ -244,7 +245,7 @@ private:
         DL, Off, /*AllowNonInbounds=*/true);
     if (P != Base || Off.getSignificantBits() > 63)
       return std::nullopt;
-    return StoredField{C.Val, Off.getSExtValue(), Size.getFixedValue()};
+    return StoredField{C.Val, Off.getSExtValue(), Size.getFixedValue(), S};
   }
 
   /// What a FieldEscapeConstraint's argument reaches field by field: the
@@ -316,7 +317,10 @@ private:
           int64_t Begin = FO->ArgOffset + F.Offset;
           if (S.Offset < Begin + int64_t(F.Size) &&
               Begin < S.Offset + int64_t(S.Size))
-            addEscapeOnce(S.Val, F.Derefs, C.Where, C.Cause);
+            // At the store that put it in the field: where its address
+            // was taken, for the dangling warning's position; the cause
+            // names the call.
+            addEscapeOnce(S.Val, F.Derefs, S.Store, C.Cause);
         }
     }
   }

@@ -3,7 +3,9 @@
 // leaks only the published field's content: an object the caller keeps in
 // the other field stays local and moves to the stack. An object in the
 // published field, or in a field the callee first copies into the
-// published one, escapes.
+// published one, escapes. The same holds for the dangling-address warning
+// (decided before inlining, where the parameter is still spilled to a stack
+// slot): a local's address in the read-only field does not dangle.
 
 struct Pair {
   int *a;
@@ -60,4 +62,16 @@ int copiedIntoPublished(int v) {
   int *x = new int(v); // expected-remark {{new int escapes to heap: passed to 'copyThenPublish' which leaks it}}
   Pair q{x, nullptr};
   return copyThenPublish(&q);
+}
+
+int readLocalField(int v) {
+  int x = v;
+  Pair q{&x, published};
+  return publishB(&q);
+}
+
+int publishLocalField(int v) {
+  int x = v;
+  Pair q{published, &x}; // expected-warning {{address of local 'x' escapes: passed to 'publishB' which leaks it}}
+  return publishB(&q);
 }
