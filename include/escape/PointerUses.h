@@ -37,13 +37,16 @@ namespace escape {
 const llvm::Value *spilledValue(const llvm::AllocaInst &Slot);
 
 /// Calls \p Visit for every use of \p Base and of the pointers derived from
-/// it through GEPs with constant indices, no-op casts and spill slots
+/// it through GEPs with constant indices, no-op casts, phis and selects
+/// (which may also be other pointers: a check of the object's field then
+/// holds for them too, or is not about the object) and spill slots
 /// (spilledValue: the slot's loads are the value; all walked, not visited),
 /// with the byte offset of the used pointer from the start
 /// of the object (\p BaseOffset for \p Base itself). Stops and returns
-/// false when \p Visit does, or at a GEP with a variable index or an
-/// offset beyond 32 bits (the field is not known); true when every use was
-/// visited.
+/// false when \p Visit does, at a GEP with a variable index or an offset
+/// beyond 32 bits, or at a derived pointer met again at another offset (a
+/// pointer advanced in a loop): the field is not known. True when every use
+/// was visited.
 bool forEachUseAtOffset(
     const llvm::Value *Base, int64_t BaseOffset, const llvm::DataLayout &DL,
     llvm::function_ref<bool(const llvm::Use &, int64_t Offset)> Visit);

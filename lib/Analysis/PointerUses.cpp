@@ -8,7 +8,7 @@
 
 #include "escape/PointerUses.h"
 
-#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
@@ -49,7 +49,15 @@ bool forEachUseAtOffset(const Value *Base, int64_t BaseOffset,
                         const DataLayout &DL,
                         function_ref<bool(const Use &, int64_t)> Visit) {
   SmallVector<std::pair<const Value *, int64_t>, 8> Work{{Base, BaseOffset}};
-  SmallPtrSet<const Value *, 8> Seen{Base};
+  DenseMap<const Value *, int64_t> Seen{{Base, BaseOffset}};
+  // A derived pointer met again must be at the same offset (a pointer
+  // advanced in a loop is not).
+  auto Derived = [&](const Value *V, int64_t Offset) {
+    auto [It, New] = Seen.try_emplace(V, Offset);
+    if (New)
+      Work.push_back({V, Offset});
+    return It->second == Offset;
+  };
   while (!Work.empty()) {
     auto [P, Offset] = Work.pop_back_val();
     for (const Use &U : P->uses()) {
@@ -58,13 +66,15 @@ bool forEachUseAtOffset(const Value *Base, int64_t BaseOffset,
           GEP && U.getOperandNo() == 0) {
         APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
         if (!GEP->accumulateConstantOffset(DL, Off) ||
-            Off.getSignificantBits() > 32)
+            Off.getSignificantBits() > 32 ||
+            !Derived(GEP, Offset + Off.getSExtValue()))
           return false;
-        if (Seen.insert(GEP).second)
-          Work.push_back({GEP, Offset + Off.getSExtValue()});
-      } else if (isa<AddrSpaceCastInst>(Us) || isa<BitCastInst>(Us)) {
-        if (Seen.insert(Us).second)
-          Work.push_back({Us, Offset});
+      } else if (isa<AddrSpaceCastInst>(Us) || isa<BitCastInst>(Us) ||
+                 isa<PHINode>(Us) || isa<SelectInst>(Us)) {
+        // A phi or select may also be another pointer: what is checked of
+        // the object's field then holds for it or is not about the object.
+        if (!Derived(Us, Offset))
+          return false;
       } else if (const auto *SI = dyn_cast<StoreInst>(Us);
                  SI && SI->getValueOperand() == P &&
                  isa<AllocaInst>(SI->getPointerOperand()) &&
@@ -72,10 +82,8 @@ bool forEachUseAtOffset(const Value *Base, int64_t BaseOffset,
                      P) {
         // Spilled: every load of the slot is the pointer again.
         for (const User *L : SI->getPointerOperand()->users())
-          if (isa<LoadInst>(L) && L->getType() == P->getType() &&
-              Seen.insert(L).second)
-            Work.push_back({L, Offset});
-          else if (isa<LoadInst>(L) && L->getType() != P->getType())
+          if (isa<LoadInst>(L) &&
+              (L->getType() != P->getType() || !Derived(L, Offset)))
             return false; // read back as another type: not followed
       } else if (!Visit(U, Offset)) {
         return false;

@@ -31,6 +31,12 @@
 ; CHECK-NEXT:    param q: leaking param content: q; into a global{{$}}
 ; CHECK-LABEL: escape: function 'many'
 ; CHECK-NEXT:    param q: leaking param content: q; into a global{{$}}
+; A select between two fields' addresses and another pointer: both fields.
+; CHECK-LABEL: escape: function 'either_field'
+; CHECK-NEXT:    param q: leaking param content: q; into a global; leaks only fields [8, 16){{$}}
+; A pointer advanced through the object in a loop: any field.
+; CHECK-LABEL: escape: function 'walk_fields'
+; CHECK-NEXT:    param q: leaking param content: q; into a global{{$}}
 
 ; Demoted: %x is only in the field 'use' reads.
 ; CHECK-LABEL: escape: function 'kept_local'
@@ -202,6 +208,30 @@ define void @many(ptr %q) noinline {
   store volatile ptr %v15, ptr @g
   store volatile ptr %v16, ptr @g
   store volatile ptr %v17, ptr @g
+  ret void
+}
+
+define void @either_field(ptr %q, i1 %c) noinline {
+  %pb = getelementptr inbounds i8, ptr %q, i64 8
+  %p = select i1 %c, ptr %pb, ptr @g
+  %v = load ptr, ptr %p
+  store ptr %v, ptr @g
+  ret void
+}
+
+define void @walk_fields(ptr %q, i64 %n) noinline {
+entry:
+  br label %loop
+loop:
+  %p = phi ptr [ %q, %entry ], [ %next, %loop ]
+  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
+  %v = load ptr, ptr %p
+  store volatile ptr %v, ptr @g
+  %next = getelementptr inbounds i8, ptr %p, i64 8
+  %i1 = add i64 %i, 1
+  %done = icmp eq i64 %i1, %n
+  br i1 %done, label %exit, label %loop
+exit:
   ret void
 }
 

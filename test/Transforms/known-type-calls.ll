@@ -213,3 +213,58 @@ define i64 @two_slots() {
   call void %fn2(ptr %o)
   ret i64 %r
 }
+
+; A callee that reads through a select between the object and a global is
+; still seen through (what it reads of the object's bytes is checked, the
+; global is not the object).
+@other_count = global i64 0
+define linkonce_odr i64 @read_either(ptr %obj, i1 %c) {
+  %p = getelementptr inbounds i8, ptr %obj, i64 8
+  %q = select i1 %c, ptr %p, ptr @other_count
+  %v = load i64, ptr %q
+  ret i64 %v
+}
+; CHECK-LABEL: define i64 @through_select(
+; CHECK-NOT:     @_Znwm
+; CHECK:         call void @dispose(
+define i64 @through_select(i1 %c) {
+  %o = call ptr @_Znwm(i64 24) #0
+  store ptr getelementptr inbounds (i8, ptr @vt, i64 16), ptr %o
+  %r = call i64 @read_either(ptr %o, i1 %c)
+  %vptr = load ptr, ptr %o
+  %slot = getelementptr inbounds i8, ptr %vptr, i64 16
+  %fn = load ptr, ptr %slot
+  call void %fn(ptr %o)
+  ret i64 %r
+}
+
+; A pointer advanced through the object in a loop may reach the vtable
+; slot at any offset: not proven.
+define linkonce_odr void @clear_words(ptr %obj, i64 %n) {
+entry:
+  br label %loop
+loop:
+  %p = phi ptr [ %obj, %entry ], [ %next, %loop ]
+  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
+  store i64 0, ptr %p
+  %next = getelementptr inbounds i8, ptr %p, i64 8
+  %i1 = add i64 %i, 1
+  %done = icmp eq i64 %i1, %n
+  br i1 %done, label %exit, label %loop
+exit:
+  ret void
+}
+; CHECK-LABEL: define i64 @advanced_pointer(
+; CHECK:         call ptr @_Znwm(
+; CHECK:         call void %fn(
+define i64 @advanced_pointer(i64 %n) {
+  %o = call ptr @_Znwm(i64 24) #0
+  store ptr getelementptr inbounds (i8, ptr @vt, i64 16), ptr %o
+  %count = getelementptr inbounds i8, ptr %o, i64 8
+  call void @clear_words(ptr %count, i64 %n)
+  %vptr = load ptr, ptr %o
+  %slot = getelementptr inbounds i8, ptr %vptr, i64 16
+  %fn = load ptr, ptr %slot
+  call void %fn(ptr %o)
+  ret i64 0
+}
