@@ -800,6 +800,26 @@ private:
     return true;
   }
 
+  /// A returned allocation of this function's (or of its callees', handed
+  /// over to it) that the caller may take as a new object of its own, with
+  /// nothing in it: it holds no pointer (nothing was stored into it, nothing
+  /// unknown may have been written into it), it reaches {heap} by no route
+  /// (no global, no argument's object and no unknown callee keeps its
+  /// address) and nothing here may free it. The caller's allocation site
+  /// for the call (FunctionSummary::ReturnsFresh) then stands for all of
+  /// it, as for a `new` of its own (an allocation wrapper, the buffer
+  /// `_M_allocate` returns to `push_back`). Otherwise the result points to
+  /// unknown memory too (ReturnsUnknown).
+  bool handedOverFresh(LocationId O, const Walk &Heap,
+                       const PtsSet &Freed) const {
+    if (!Pts[O].empty() || Heap.Derefs[O] < 0 || Freed.test(O)) {
+      LLVM_DEBUG(dbgs() << "escape: result of " << G.function().getName()
+                        << " not handed over fresh: " << G.name(O) << "\n");
+      return false;
+    }
+    return true;
+  }
+
   void decideParams(const Walk &Heap, const Walk &Res) {
     const Function &F = G.function();
     Info.Summary.Params.assign(F.arg_size(), ParamSummary());
@@ -911,13 +931,29 @@ private:
     for (const ClobberConstraint &C : G.clobbers())
       MarkExternal(Pts[C.Ptr], false,
                    [](ParamSummary &P) { P.MayWrite = true; });
-    // A result pointing to anything but the parameters' own objects.
+    // A result pointing to anything but the parameters' own objects and
+    // fresh objects handed over untouched.
+    PtsSet Freed;
+    for (const FreeCall &FC : G.frees())
+      Freed |= FC.InCallee
+                   ? FunctionEscapeInfo::reachableObjects(G, Pts, FC.Ptr)
+                   : Pts[FC.Ptr];
     for (const Edge &E : G.incoming(G.result()))
       for (unsigned O : Pts[E.Src]) {
-        if (G.location(O).Kind != LocationKind::ParamObject)
-          Info.Summary.ReturnsUnknown = true;
-        if (G.location(O).Kind == LocationKind::HeapObject)
+        LocationKind K = G.location(O).Kind;
+        if (K == LocationKind::HeapObject) {
           Info.Summary.ReturnsFresh = true;
+          if (!handedOverFresh(O, Heap, Freed))
+            Info.Summary.ReturnsUnknown = true;
+        } else if (K == LocationKind::ParamContent) {
+          // What the parameter's object holds, which the caller finds at
+          // ResultDerefs 1 (replayed stores and clobbers included); at 0
+          // the caller would take only the parameter itself.
+          if (Info.Summary.Params[argNo(O)].ResultDerefs != 1)
+            Info.Summary.ReturnsUnknown = true;
+        } else if (K != LocationKind::ParamObject) {
+          Info.Summary.ReturnsUnknown = true;
+        }
       }
     // Own allocations stored into the callers' objects.
     std::set<unsigned> FreshInto;
