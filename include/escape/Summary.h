@@ -65,12 +65,8 @@ struct ParamSummary {
   bool MayWrite = false; ///< foreign pointers may be stored into it
   EscapeCause HeapCause; ///< why it leaks (callee's view), when it does
   /// Where that leak certainly goes, for the callers' dangling-address
-  /// warnings: every route by which the parameter reaches {heap} at
-  /// HeapDerefs ends in a global (LeaksToGlobal), or in a global or the
-  /// memory reached from this function's argument LeaksThroughArg (-1:
-  /// some route goes elsewhere, or to several arguments' memory). A route
-  /// ends at a store to a global or through a parameter that is not undone
-  /// before the return, or at a callee whose summary says so in turn.
+  /// warnings: to a global (here or in a callee), or into what this
+  /// function's argument LeaksThroughArg points to (-1: neither is certain).
   bool LeaksToGlobal = false;
   int LeaksThroughArg = -1;
   /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
@@ -130,9 +126,7 @@ struct ParamSummary {
            ObjectFrees[1] == O.ObjectFrees[1] &&
            FreedFamily[0] == O.FreedFamily[0] &&
            FreedFamily[1] == O.FreedFamily[1] &&
-           ContentFields == O.ContentFields && MustWrite == O.MustWrite &&
-           LeaksToGlobal == O.LeaksToGlobal &&
-           LeaksThroughArg == O.LeaksThroughArg;
+           ContentFields == O.ContentFields && MustWrite == O.MustWrite;
   }
   bool operator!=(const ParamSummary &O) const { return !(*this == O); }
 };

@@ -179,10 +179,7 @@ EscapeResult analyzeModule(Module &M,
       continue;
     bool Recursive = I.hasCycle();
     // Seed the component with empty summaries (nothing leaks yet), then
-    // grow them to a fixed point. The certain destinations of the leaks
-    // (ParamSummary::LeaksThroughArg) are not monotone, but a round reads
-    // the others' from the round before: the component stops only when they
-    // agree too, and gives them up with the rest at the round limit.
+    // grow them to a fixed point.
     for (Function *F : Fns) {
       FunctionEscapeInfo &Info = R.Functions[F];
       Info.F = F;
@@ -208,8 +205,6 @@ EscapeResult analyzeModule(Module &M,
             P.HeapDerefs = 0;
             P.MayFree = P.MayWrite = true;
             P.ContentFields.reset();
-            P.LeaksToGlobal = false;
-            P.LeaksThroughArg = -1;
           }
         for (Function *F : Fns)
           analyzeFunction(R.Functions[F], GetTLI(*F), Lookup, Targets, Opts);
