@@ -55,10 +55,17 @@ struct EscapeOptions {
   /// Stack buffer (bytes) for a variable-size new / new[] / malloc, used
   /// when the size at run time fits; 0 keeps them on the heap.
   uint64_t MaxVariableSize = 256;
+  /// Bytes of a function's frame arena (FrameArena.h), taken from what the
+  /// frame budget leaves (MaxFrameSize, MaxRecursiveFrameSize if
+  /// recursive); 0 disables arenas.
+  uint64_t MaxArenaSize = 2048;
   /// Instructions that may be copied per module into callees without a
   /// deallocation, for objects a callee frees (ownership transfer); 0 keeps
   /// such objects on the heap.
   uint64_t MaxCloneInstructions = 2000;
+  /// Instructions that may be inlined per module to bring a local object's
+  /// allocation or free into its function (EscapeInlining.h); 0 disables.
+  uint64_t MaxInlineInstructions = 4000;
   /// Demote at all (false: analyse and report only).
   bool Demote = true;
 };
@@ -80,12 +87,16 @@ struct SiteDecision {
   /// buffer in bytes, used when the size fits (larger sizes stay on the
   /// heap). 0 for a constant-size site.
   uint64_t StackBufferBytes = 0;
+  /// Moved into the function's frame arena, whose size StackBufferBytes
+  /// gives: arena memory while it lasts, the heap after (FrameArena.h).
+  bool FrameArena = false;
 };
 
 /// `-passes=escape` or `escape<PARAMS>`, PARAMS separated by `;`:
 /// `max-object-size=BYTES`, `max-frame-size=BYTES`,
 /// `max-recursive-frame-size=BYTES`, `max-variable-size=BYTES`,
-/// `max-clone-instructions=N`, `demote`,
+/// `max-arena-size=BYTES`, `max-clone-instructions=N`,
+/// `max-inline-instructions=N`, `demote`,
 /// `no-demote` (as `sroa<modify-cfg>` takes its options). Unset ones come
 /// from the `-escape-...` options.
 /// \p Sink, when given, receives every site's record (the clang report).

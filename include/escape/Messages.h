@@ -56,15 +56,22 @@ std::string describeKeep(const KeepCause &C);
 /// larger sizes stay on the heap" (N = \p Bytes, the stack buffer).
 std::string describeStackBuffer(uint64_t Bytes);
 
+/// The condition of a move into a frame arena: "frame arena of N bytes;
+/// the heap when it is full" (N = \p Bytes).
+std::string describeFrameArena(uint64_t Bytes);
+
 /// A site's verdict at level 1, without its spelling: "escapes to heap:
 /// REASON", "does not escape; moved to stack", "does not escape; kept on
 /// heap: KEEP", "freed on every path before return; moved to stack
 /// (address REASON)". \p Reason: describeCause of the escape (Escapes,
 /// MovedFreed); \p Keep: why it stayed (KeptOnHeap); \p StackBufferBytes:
-/// non-zero for a variable-size site moved behind a size check.
+/// non-zero for a variable-size site moved behind a size check, or the
+/// size of the frame arena when \p FrameArena: "does not escape; moved to
+/// stack (frame arena of N bytes; the heap when it is full)".
 std::string describeOutcome(Outcome O, llvm::StringRef Reason,
                             const KeepCause &Keep,
-                            uint64_t StackBufferBytes = 0);
+                            uint64_t StackBufferBytes = 0,
+                            bool FrameArena = false);
 
 /// A parameter verdict, as Go prints it: "leaking param: p",
 /// "leaking param: p to result", "leaking param content: p",

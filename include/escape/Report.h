@@ -80,6 +80,8 @@ struct SiteRecord {
   KeepCause Keep;    ///< why a non-escaping object stayed on the heap
   /// A variable-size site moved behind a size check: its buffer (bytes).
   uint64_t StackBufferBytes = 0;
+  /// Moved into the function's frame arena (of StackBufferBytes bytes).
+  bool FrameArena = false;
   std::vector<FlowRecord> Path;
 };
 

@@ -48,7 +48,9 @@ struct PluginArgs {
 
 const char *ValidArgs = "m, m=LEVEL (0-2), json=PATH, max-object-size=BYTES, "
                         "max-frame-size=BYTES, max-recursive-frame-size=BYTES, "
-                        "max-variable-size=BYTES, max-clone-instructions=N, "
+                        "max-variable-size=BYTES, max-arena-size=BYTES, "
+                        "max-clone-instructions=N, "
+                        "max-inline-instructions=N, "
                         "demote=0|1";
 
 /// Parses `NAME=VALUE` bytes; false if malformed.
@@ -145,7 +147,7 @@ protected:
         Args.Report.JsonPath = Value.str();
       } else if (Name == "max-object-size" || Name == "max-frame-size" ||
                  Name == "max-recursive-frame-size" ||
-                 Name == "max-variable-size") {
+                 Name == "max-variable-size" || Name == "max-arena-size") {
         uint64_t B;
         if (!parseBytes(Value, B))
           return Fail("invalid value '" + Value.str() +
@@ -154,14 +156,18 @@ protected:
         (Name == "max-object-size"     ? Args.Opts.MaxObjectSize
          : Name == "max-frame-size"    ? Args.Opts.MaxFrameSize
          : Name == "max-variable-size" ? Args.Opts.MaxVariableSize
+         : Name == "max-arena-size"    ? Args.Opts.MaxArenaSize
                                        : Args.Opts.MaxRecursiveFrameSize) = B;
-      } else if (Name == "max-clone-instructions") {
+      } else if (Name == "max-clone-instructions" ||
+                 Name == "max-inline-instructions") {
         uint64_t N;
         if (!parseBytes(Value, N))
           return Fail("invalid value '" + Value.str() +
-                      "' for plugin argument 'max-clone-instructions' "
-                      "(expected a number of instructions)");
-        Args.Opts.MaxCloneInstructions = N;
+                      "' for plugin argument '" + Name.str() +
+                      "' (expected a number of instructions)");
+        (Name == "max-clone-instructions" ? Args.Opts.MaxCloneInstructions
+                                          : Args.Opts.MaxInlineInstructions) =
+            N;
       } else if (Name == "demote") {
         if (Value != "0" && Value != "1")
           return Fail("invalid value '" + Value.str() +

@@ -145,8 +145,15 @@ std::string describeStackBuffer(uint64_t Bytes) {
          " bytes; larger sizes stay on the heap";
 }
 
+std::string describeFrameArena(uint64_t Bytes) {
+  return "frame arena of " + std::to_string(Bytes) +
+         " bytes; the heap when it is full";
+}
+
 std::string describeOutcome(Outcome O, StringRef Reason, const KeepCause &Keep,
-                            uint64_t StackBufferBytes) {
+                            uint64_t StackBufferBytes, bool FrameArena) {
+  assert((!FrameArena || (O == Outcome::Moved && StackBufferBytes)) &&
+         "a frame arena holds non-escaping objects and has a size");
   // A variable-size site moves only up to its buffer's size.
   std::string Bound =
       StackBufferBytes ? describeStackBuffer(StackBufferBytes) : std::string();
@@ -154,6 +161,9 @@ std::string describeOutcome(Outcome O, StringRef Reason, const KeepCause &Keep,
   case Outcome::Escapes:
     return ("escapes to heap: " + Reason).str();
   case Outcome::Moved:
+    if (FrameArena)
+      return "does not escape; moved to stack (" +
+             describeFrameArena(StackBufferBytes) + ")";
     if (!Bound.empty())
       return "does not escape; moved to stack " + Bound;
     return "does not escape; moved to stack";

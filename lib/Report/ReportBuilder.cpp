@@ -210,7 +210,8 @@ void ReportBuilder::addSite(SourcePlace Where, const std::string &What,
   const SiteRecord &R = *M.Worst;
   std::string Reason = sourceCause(R.Cause, R.IRFunction);
   std::string Verdict =
-      describeOutcome(R.Result, Reason, R.Keep, R.StackBufferBytes);
+      describeOutcome(R.Result, Reason, R.Keep, R.StackBufferBytes,
+                      R.FrameArena);
   // Copies that fared better than the worst one.
   bool SomeMoved = M.MovedCopies > 0 && R.Result != Outcome::Moved &&
                    R.Result != Outcome::MovedFreed;
@@ -225,7 +226,8 @@ void ReportBuilder::addSite(SourcePlace Where, const std::string &What,
                                 ? EntryVerdict::FreedBeforeReturn
                                 : EntryVerdict::DoesNotEscape,
                             What + " " + Verdict, R.IRFunction);
-  E.Reason = Escaped              ? Reason
+  E.Reason = Escaped         ? Reason
+             : R.FrameArena ? describeFrameArena(R.StackBufferBytes)
              : R.StackBufferBytes ? describeStackBuffer(R.StackBufferBytes)
                                   : describeKeep(R.Keep);
   E.Moved = R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;
@@ -356,7 +358,7 @@ void ReportBuilder::checkNoHeap(const ReportSink &Sink) {
     std::string Text = describeNoHeapAllocation(
         Function, Callee, What,
         describeOutcome(R.Result, sourceCause(R.Cause, R.IRFunction), R.Keep,
-                        R.StackBufferBytes));
+                        R.StackBufferBytes, R.FrameArena));
     if (!Done.insert({Where.File, Where.Line, Where.Column, Text}).second)
       continue;
     Out.print(Severity::Error, Where, Text);

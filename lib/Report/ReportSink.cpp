@@ -79,6 +79,7 @@ void recordSiteOutcome(ReportSink &Sink, SiteRecord R, const SiteDecision &D) {
   R.Result = D.Result;
   R.Keep = D.Keep;
   R.StackBufferBytes = D.StackBufferBytes;
+  R.FrameArena = D.FrameArena;
   Sink.Sites.push_back(std::move(R));
 }
 

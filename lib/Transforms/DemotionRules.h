@@ -55,6 +55,14 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
                         const AllocationSite &Site,
                         const llvm::TargetLibraryInfo &TLI);
 
+/// The deallocations of an object placed in a frame arena: every free in
+/// the function whose pointer may point to \p Site's object (each may free
+/// other objects too), all of its family. A free inside a callee, through
+/// an indirect call, a realloc or another family block it (FreeMatching.cpp).
+MatchedFrees matchArenaFrees(const FunctionEscapeInfo &Info,
+                             const AllocationSite &Site,
+                             const llvm::TargetLibraryInfo &TLI);
+
 /// True if one entry-block slot cannot serve every execution of \p Site:
 /// the site is in a loop or cycle and its previous object may still be
 /// reachable when it runs again (LoopSlots.cpp).

@@ -16,6 +16,11 @@
 // ObjectFrees), of the site's family, is matched as well: HeapToStack calls
 // a copy of the callee without those deallocations instead.
 //
+// An object placed in a frame arena (FrameArena.cpp) needs less: its frees
+// stay, made conditional on the pointer being outside the arena, so a free
+// may release other objects too; but every one must be a call in the
+// function, of the site's family, and none a realloc.
+//
 //===----------------------------------------------------------------------===//
 
 #include "DemotionRules.h"
@@ -81,6 +86,43 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
     std::optional<StringRef> Family = deallocationFamily(*FC.Call, TLI);
     if (!Family || *Family != Site.Family) {
       const Function *Callee = FC.Call->getCalledFunction();
+      M.Blocker = KeepCause::named(
+          KeepCauseKind::MismatchedFree,
+          Callee ? prettyFunctionName(Callee->getName()) : std::string("?"));
+      return M;
+    }
+    M.Calls.push_back(const_cast<CallBase *>(FC.Call));
+  }
+  return M;
+}
+
+MatchedFrees matchArenaFrees(const FunctionEscapeInfo &Info,
+                             const AllocationSite &Site,
+                             const TargetLibraryInfo &TLI) {
+  MatchedFrees M;
+  std::optional<LocationId> O = Info.Graph->lookupObject(Site.Call);
+  assert(O && "every allocation site has an object in the graph");
+  if (!O) {
+    M.Blocker = KeepCauseKind::MayBeFreedIndirectly;
+    return M;
+  }
+  for (const FreeCall &FC : Info.Graph->frees()) {
+    if (!Info.freedObjects(FC).test(*O))
+      continue;
+    const Function *Callee = FC.Call->getCalledFunction();
+    if (FC.InCallee || FC.CalleeArg) {
+      M.Blocker = Callee
+                      ? KeepCause::named(KeepCauseKind::MayBeFreedInCallee,
+                                         prettyFunctionName(Callee->getName()))
+                      : KeepCause(KeepCauseKind::MayBeFreedIndirectly);
+      return M;
+    }
+    if (FC.IsRealloc) {
+      M.Blocker = KeepCauseKind::Reallocated;
+      return M;
+    }
+    std::optional<StringRef> Family = deallocationFamily(*FC.Call, TLI);
+    if (!Family || *Family != Site.Family) {
       M.Blocker = KeepCause::named(
           KeepCauseKind::MismatchedFree,
           Callee ? prettyFunctionName(Callee->getName()) : std::string("?"));

@@ -17,12 +17,15 @@
 
 #include "CalleeClones.h"
 #include "DemotionRules.h"
+#include "EscapeInlining.h"
+#include "FrameArena.h"
 #include "KnownTypeCalls.h"
 #include "escape/FunctionAnnotations.h"
 #include "escape/LinkTimeReport.h"
 #include "escape/Messages.h"
 #include "escape/Report.h"
 
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
@@ -39,7 +42,10 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SROA.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
@@ -52,6 +58,7 @@ STATISTIC(NumSitesLocal, "Allocation sites that do not escape (moved or kept)");
 STATISTIC(NumDemoted, "Heap allocations moved to the stack");
 STATISTIC(NumDemotedBytes, "Bytes of heap allocations moved to the stack");
 STATISTIC(NumFreesRemoved, "Deallocations removed with their demoted object");
+STATISTIC(NumArenaSites, "Allocation sites given frame-arena memory");
 STATISTIC(NumKeptOnHeap, "Non-escaping allocations kept on the heap");
 
 namespace escape {
@@ -69,6 +76,15 @@ static cl::opt<uint64_t> MaxVariableSize(
     "escape-max-variable-size", cl::init(256),
     cl::desc("Stack buffer (bytes) for variable-size allocations, behind a "
              "runtime size check; 0 disables"));
+static cl::opt<uint64_t> MaxArenaSize(
+    "escape-max-arena-size", cl::init(2048),
+    cl::desc("Bytes of a function's frame arena, for non-escaping objects no "
+             "fixed slot can hold (within the frame budget); 0 disables"));
+static cl::opt<uint64_t> MaxInlineInstructions(
+    "escape-max-inline-instructions", cl::init(4000),
+    cl::desc("Instructions the escape pass may inline per module to bring a "
+             "local object's allocation or free into its function; 0 "
+             "disables"));
 static cl::opt<uint64_t> MaxCloneInstructions(
     "escape-max-clone-instructions", cl::init(2000),
     cl::desc("Instructions the escape pass may copy per module into callees "
@@ -83,6 +99,8 @@ EscapeOptions escapeOptions() {
   Opts.MaxFrameSize = MaxFrameSize;
   Opts.MaxRecursiveFrameSize = MaxRecursiveFrameSize;
   Opts.MaxVariableSize = MaxVariableSize;
+  Opts.MaxArenaSize = MaxArenaSize;
+  Opts.MaxInlineInstructions = MaxInlineInstructions;
   Opts.MaxCloneInstructions = MaxCloneInstructions;
   Opts.Demote = Demote;
   return Opts;
@@ -199,7 +217,34 @@ struct PlannedMove {
 struct DemotionPlan {
   std::vector<SiteDecision> Decisions;
   SmallVector<PlannedMove, 8> Moves;
+  /// The frame arena's size in bytes (0: none), the sites it takes and
+  /// every deallocation that may see one of their objects.
+  uint64_t ArenaBytes = 0;
+  SmallVector<unsigned, 4> ArenaSites;
+  SmallVector<CallBase *, 4> ArenaFrees;
 };
+
+/// Keep causes a frame arena answers: the object is local, and all that
+/// failed is one fixed slot for it.
+bool arenaAnswers(KeepCauseKind K) {
+  switch (K) {
+  case KeepCauseKind::NonConstantSize:
+  case KeepCauseKind::FreedWithOthers:
+  case KeepCauseKind::LiveAcrossIterations:
+  case KeepCauseKind::StackBudgetExhausted:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// The sanitizers that check stack objects one by one: the arena's objects
+/// would share one alloca's redzones, so these functions get no arena.
+bool checksStackObjects(const Function &F) {
+  return F.hasFnAttribute(Attribute::SanitizeAddress) ||
+         F.hasFnAttribute(Attribute::SanitizeHWAddress) ||
+         F.hasFnAttribute(Attribute::SanitizeMemTag);
+}
 } // namespace
 
 /// Decides, for each site of \p Info, whether it can be moved. Reads the
@@ -379,6 +424,39 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
   for (const PlannedMove &P : Plans)
     if (!Info.Sites[P.Site].Site.Size)
       Decisions[P.Site].StackBufferBytes = Opts.MaxVariableSize;
+
+  // What no fixed slot could take goes to one frame arena, within what is
+  // left of the frame budget.
+  uint64_t ArenaBytes =
+      alignDown(std::min(Opts.MaxArenaSize, Budget - std::min(Budget, Used)),
+                ArenaHeaderBytes);
+  if (Disabled || ArenaBytes < MinArenaBytes || checksStackObjects(F))
+    return Result;
+  SetVector<CallBase *> ArenaFrees;
+  for (unsigned I = 0; I < Info.Sites.size(); ++I) {
+    SiteDecision &D = Decisions[I];
+    const AllocationSite &S = Info.Sites[I].Site;
+    if (D.Result != Outcome::KeptOnHeap || !arenaAnswers(D.Keep.Kind) ||
+        !fitsFrameArena(S) ||
+        (S.Size && *S.Size > ArenaBytes - ArenaHeaderBytes))
+      continue;
+    MatchedFrees MF = matchArenaFrees(Info, S, TLI);
+    if (MF.Blocker) {
+      LLVM_DEBUG(dbgs() << "escape: no frame arena for " << *S.Call << ": "
+                        << describeKeep(MF.Blocker) << "\n");
+      continue;
+    }
+    ArenaFrees.insert(MF.Calls.begin(), MF.Calls.end());
+    Result.ArenaSites.push_back(I);
+    D.Result = Outcome::Moved;
+    D.Keep = KeepCause();
+    D.FrameArena = true;
+    D.StackBufferBytes = ArenaBytes;
+  }
+  if (!Result.ArenaSites.empty()) {
+    Result.ArenaBytes = ArenaBytes;
+    Result.ArenaFrees.assign(ArenaFrees.begin(), ArenaFrees.end());
+  }
   return Result;
 }
 
@@ -386,7 +464,7 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
 static bool applyDemotionPlan(const FunctionEscapeInfo &Info,
                               const DemotionPlan &Plan, Function &F,
                               const EscapeOptions &Opts, CalleeClones &Clones) {
-  if (Plan.Moves.empty())
+  if (Plan.Moves.empty() && Plan.ArenaSites.empty())
     return false;
   for (const PlannedMove &P : Plan.Moves) {
     const AllocationSite &S = Info.Sites[P.Site].Site;
@@ -409,6 +487,19 @@ static bool applyDemotionPlan(const FunctionEscapeInfo &Info,
              "a call is pointed at one copy only");
       CF.Call->setCalledFunction(Copy);
     }
+  }
+  if (!Plan.ArenaSites.empty()) {
+    assert(Plan.ArenaBytes >= MinArenaBytes && "an arena has room");
+    FrameArena Arena(F, Plan.ArenaBytes);
+    for (unsigned I : Plan.ArenaSites) {
+      assert(Plan.Decisions[I].FrameArena && !Info.Sites[I].Escapes &&
+             "only non-escaping objects go to the frame arena");
+      Arena.allocate(Info.Sites[I].Site);
+      ++NumArenaSites;
+    }
+    for (CallBase *Free : Plan.ArenaFrees)
+      Arena.release(Free);
+    Arena.finish();
   }
   // A demoted object may now be passed to a call marked `tail`, which
   // promises the callee does not access the caller's stack.
@@ -437,7 +528,7 @@ static void emitRemarks(Function &F, const FunctionEscapeInfo &Info,
         return OptimizationRemark(DEBUG_TYPE, "MovedToStack", Locs[I], BB)
                << Spellings[I] << " "
                << describeOutcome(D.Result, describeCause(V.Cause), D.Keep,
-                                  D.StackBufferBytes);
+                                  D.StackBufferBytes, D.FrameArena);
       });
       break;
     case Outcome::Escapes:
@@ -484,7 +575,10 @@ const SizeParam SizeParams[] = {
     {"max-recursive-frame-size", &EscapeOptions::MaxRecursiveFrameSize,
      "bytes"},
     {"max-variable-size", &EscapeOptions::MaxVariableSize, "bytes"},
+    {"max-arena-size", &EscapeOptions::MaxArenaSize, "bytes"},
     {"max-clone-instructions", &EscapeOptions::MaxCloneInstructions,
+     "instructions"},
+    {"max-inline-instructions", &EscapeOptions::MaxInlineInstructions,
      "instructions"},
 };
 } // namespace
@@ -559,6 +653,28 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   bool Changed = false;
   if (Opts.Demote && resolveKnownTypeCalls(M, GetTLI).changed()) {
     Changed = true;
+    MAM.invalidate(M, PreservedAnalyses::none());
+  }
+  // Calls that keep a local object on the heap (the allocation or a free
+  // out of line) are inlined, the callers cleaned up, and the module
+  // analysed again; nested helpers take another round.
+  uint64_t InlineBudget = Opts.Demote ? Opts.MaxInlineInstructions : 0;
+  for (unsigned Round = 0; Round < 3 && InlineBudget; ++Round) {
+    SmallSetVector<Function *, 8> Inlined = inlineForDemotion(
+        M, MAM.getResult<EscapeAnalysis>(M), InlineBudget);
+    if (Inlined.empty())
+      break;
+    Changed = true;
+    MAM.invalidate(M, PreservedAnalyses::none());
+    FunctionPassManager Cleanup;
+    Cleanup.addPass(SROAPass(SROAOptions::ModifyCFG));
+    Cleanup.addPass(EarlyCSEPass());
+    Cleanup.addPass(InstCombinePass());
+    Cleanup.addPass(SimplifyCFGPass());
+    for (Function *F : Inlined) {
+      Cleanup.run(*F, FAM);
+      FAM.invalidate(*F, PreservedAnalyses::none());
+    }
     MAM.invalidate(M, PreservedAnalyses::none());
   }
   const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);

@@ -1,4 +1,4 @@
-// RUN: %clangxx -O2 -fplugin=%plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-variable-size=0 -c %s -o %t.o -Xclang -verify
+// RUN: %clangxx -O2 -fplugin=%plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-variable-size=0 -fplugin-arg-escape-max-arena-size=0 -c %s -o %t.o -Xclang -verify
 // Non-escaping allocations that still stay on the heap, with the reason.
 
 __attribute__((noinline)) int rd(const int *p, int n) { // expected-remark {{p does not escape}}

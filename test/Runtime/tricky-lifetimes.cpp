@@ -43,6 +43,6 @@ int main() {
 }
 // CHECK: 3 251
 // REPORT-DAG: tricky-lifetimes.cpp:18:54: remark: new W escapes to heap: stored to global 'tl'
-// REPORT-DAG: tricky-lifetimes.cpp:22:12: remark: new W does not escape; kept on heap: live across loop iterations
+// REPORT-DAG: tricky-lifetimes.cpp:22:12: remark: new W does not escape; moved to stack (frame arena of 2048 bytes; the heap when it is full)
 // REPORT-DAG: tricky-lifetimes.cpp:29:14: remark: malloc(sizeof(W)) does not escape; kept on heap: reallocated
 // REPORT-DAG: tricky-lifetimes.cpp:35:10: remark: new W escapes to heap: thrown

@@ -1,7 +1,9 @@
+; The frame arena is off here (-escape-max-arena-size=0): these are the rules
+; for one fixed slot; frame-arena.ll shows the arena taking such objects.
 ; An object allocated in a loop whose pointer is carried to the next iteration by
 ; a loop-header phi must not share one stack slot between iterations.
-; RUN: %opt %loadescape -passes=escape -S %s 2>/dev/null | %FileCheck %s
-; RUN: %opt %loadescape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+; RUN: %opt %loadescape -escape-max-arena-size=0 -passes=escape -S %s 2>/dev/null | %FileCheck %s
+; RUN: %opt %loadescape -escape-max-arena-size=0 -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
 
 ; CHECK-LABEL: define void @f(i32 %n)
 ; CHECK-NOT:     alloca

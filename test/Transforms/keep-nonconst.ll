@@ -1,6 +1,8 @@
+; The frame arena is off here (-escape-max-arena-size=0): these are the rules
+; for one fixed slot; frame-arena.ll shows the arena taking such objects.
 ; An allocation whose size is not a constant stays on the heap.
-; RUN: %opt %loadescape -escape-max-variable-size=0 -passes=escape -S %s 2>/dev/null | %FileCheck %s
-; RUN: %opt %loadescape -escape-max-variable-size=0 -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
+; RUN: %opt %loadescape -escape-max-arena-size=0 -escape-max-variable-size=0 -passes=escape -S %s 2>/dev/null | %FileCheck %s
+; RUN: %opt %loadescape -escape-max-arena-size=0 -escape-max-variable-size=0 -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | %FileCheck %s --check-prefix=REMARK
 
 ; CHECK-LABEL: define void @f(i64 %n)
 ; CHECK-NOT:     alloca
