@@ -209,9 +209,8 @@ void ReportBuilder::addSite(SourcePlace Where, const std::string &What,
          "a reported site has at least one record");
   const SiteRecord &R = *M.Worst;
   std::string Reason = sourceCause(R.Cause, R.IRFunction);
-  std::string Verdict =
-      describeOutcome(R.Result, Reason, R.Keep, R.StackBufferBytes,
-                      R.FrameArena);
+  std::string Verdict = describeOutcome(R.Result, Reason, R.Keep,
+                                        R.StackBufferBytes, R.FrameArena);
   // Copies that fared better than the worst one.
   bool SomeMoved = M.MovedCopies > 0 && R.Result != Outcome::Moved &&
                    R.Result != Outcome::MovedFreed;
@@ -226,8 +225,8 @@ void ReportBuilder::addSite(SourcePlace Where, const std::string &What,
                                 ? EntryVerdict::FreedBeforeReturn
                                 : EntryVerdict::DoesNotEscape,
                             What + " " + Verdict, R.IRFunction);
-  E.Reason = Escaped         ? Reason
-             : R.FrameArena ? describeFrameArena(R.StackBufferBytes)
+  E.Reason = Escaped              ? Reason
+             : R.FrameArena       ? describeFrameArena(R.StackBufferBytes)
              : R.StackBufferBytes ? describeStackBuffer(R.StackBufferBytes)
                                   : describeKeep(R.Keep);
   E.Moved = R.Result == Outcome::Moved || R.Result == Outcome::MovedFreed;

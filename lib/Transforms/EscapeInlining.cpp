@@ -55,8 +55,7 @@ inlineForDemotion(Module &M, const EscapeResult &R, uint64_t &Budget) {
       if (V.Escapes)
         continue;
       // Memory a callee allocates into the caller's local object.
-      if (V.Site.Kind == AllocKind::Call &&
-          inlinableCallee(*V.Site.Call, F, R))
+      if (V.Site.Kind == AllocKind::Call && inlinableCallee(*V.Site.Call, F, R))
         Calls.insert(V.Site.Call);
       // A local object that a callee may free. A callee that frees exactly
       // the object it is passed is copied without the free instead
@@ -83,8 +82,8 @@ inlineForDemotion(Module &M, const EscapeResult &R, uint64_t &Budget) {
     InlineFunctionInfo IFI;
     InlineResult Result = InlineFunction(*CB, IFI);
     if (!Result.isSuccess()) {
-      LLVM_DEBUG(dbgs() << "escape: cannot inline " << Callee->getName()
-                        << ": " << Result.getFailureReason() << "\n");
+      LLVM_DEBUG(dbgs() << "escape: cannot inline " << Callee->getName() << ": "
+                        << Result.getFailureReason() << "\n");
       continue;
     }
     LLVM_DEBUG(dbgs() << "escape: inlined " << Callee->getName() << " into "

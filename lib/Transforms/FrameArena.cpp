@@ -45,8 +45,7 @@ bool fitsFrameArena(const AllocationSite &Site) {
 
 /// A new internal function \p Name of type \p Ty in \p M, or the one made
 /// before.
-static Function *internalFunction(Module &M, StringRef Name,
-                                  FunctionType *Ty) {
+static Function *internalFunction(Module &M, StringRef Name, FunctionType *Ty) {
   if (Function *F = M.getFunction(Name)) {
     assert(F->getFunctionType() == Ty && F->hasLocalLinkage() &&
            "the arena operations have one definition per module");
@@ -66,7 +65,8 @@ static Function *allocateFunction(Module &M) {
   LLVMContext &C = M.getContext();
   Type *Ptr = PointerType::getUnqual(C), *I64 = Type::getInt64Ty(C);
   Function *F = internalFunction(
-      M, AllocateName, FunctionType::get(Ptr, {Ptr, Ptr, Ptr, I64, I64}, false));
+      M, AllocateName,
+      FunctionType::get(Ptr, {Ptr, Ptr, Ptr, I64, I64}, false));
   if (!F->empty())
     return F;
   Argument *Data = F->getArg(0), *Top = F->getArg(1), *Last = F->getArg(2),
@@ -80,8 +80,9 @@ static Function *allocateFunction(Module &M) {
   B.CreateCondBr(B.CreateICmpUGT(N, Bytes, "huge"), Full, Measure);
   B.SetInsertPoint(Measure);
   Value *Used = B.CreateLoad(I64, Top, "used");
-  Value *Rounded = B.CreateAnd(B.CreateAdd(N, B.getInt64(ArenaHeaderBytes - 1)),
-                               B.getInt64(-int64_t(ArenaHeaderBytes)), "rounded");
+  Value *Rounded =
+      B.CreateAnd(B.CreateAdd(N, B.getInt64(ArenaHeaderBytes - 1)),
+                  B.getInt64(-int64_t(ArenaHeaderBytes)), "rounded");
   Value *Need = B.CreateAdd(Rounded, B.getInt64(ArenaHeaderBytes), "need");
   Value *Free = B.CreateSub(Bytes, Used, "free");
   B.CreateCondBr(B.CreateICmpULE(Need, Free, "fits"), Take, Full);
@@ -129,9 +130,9 @@ static Function *releaseFunction(Module &M) {
   B.SetInsertPoint(Outside);
   B.CreateRet(B.getFalse());
   B.SetInsertPoint(Mark);
-  Value *Header = B.CreateInBoundsGEP(B.getInt8Ty(), Data,
-                                      B.CreateSub(Offset, B.getInt64(ArenaHeaderBytes)),
-                                      "header");
+  Value *Header = B.CreateInBoundsGEP(
+      B.getInt8Ty(), Data, B.CreateSub(Offset, B.getInt64(ArenaHeaderBytes)),
+      "header");
   B.CreateAlignedStore(
       B.getInt64(1),
       B.CreateInBoundsGEP(B.getInt8Ty(), Header, B.getInt64(8), "freed"),
@@ -162,7 +163,8 @@ FrameArena::FrameArena(Function &F, uint64_t Bytes) : F(F), Bytes(Bytes) {
   assert(Bytes % ArenaHeaderBytes == 0 && Bytes >= MinArenaBytes &&
          "an arena holds whole 16-byte units");
   const DataLayout &DL = F.getParent()->getDataLayout();
-  IRBuilder<> Entry(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
+  IRBuilder<> Entry(&F.getEntryBlock(),
+                    F.getEntryBlock().getFirstInsertionPt());
   unsigned AS = DL.getAllocaAddrSpace();
   Data = Entry.CreateAlloca(ArrayType::get(Entry.getInt8Ty(), Bytes), AS,
                             nullptr, "escape.arena");
@@ -186,15 +188,16 @@ void FrameArena::allocate(const AllocationSite &Site) {
     Join = SplitEdge(BB, II->getNormalDest());
   else
     Join = SplitBlock(BB, Call->getNextNode());
-  BasicBlock *Heap = SplitBlock(BB, Call->getIterator(),
-                                static_cast<DominatorTree *>(nullptr), nullptr,
-                                nullptr, "escape.arena.heap");
+  BasicBlock *Heap =
+      SplitBlock(BB, Call->getIterator(), static_cast<DominatorTree *>(nullptr),
+                 nullptr, nullptr, "escape.arena.heap");
   // BB now ends in `br Heap`: try the arena first.
   Instruction *Br = BB->getTerminator();
   IRBuilder<> B(Br);
   B.SetCurrentDebugLocation(Call->getDebugLoc());
   Value *Args[] = {Data, Top, Last, B.getInt64(Bytes), Call->getArgOperand(0)};
-  CallInst *P = B.CreateCall(allocateFunction(M), Args, Call->getName() + ".arena");
+  CallInst *P =
+      B.CreateCall(allocateFunction(M), Args, Call->getName() + ".arena");
   Operations.push_back(P);
   B.CreateCondBr(B.CreateIsNotNull(P, "escape.in.arena"), Join, Heap);
   Br->eraseFromParent();
@@ -217,7 +220,8 @@ void FrameArena::release(CallBase *Free) {
   IRBuilder<> B(Free);
   B.SetCurrentDebugLocation(Free->getDebugLoc());
   Value *Args[] = {Data, Top, Last, B.getInt64(Bytes), Free->getArgOperand(0)};
-  CallInst *Released = B.CreateCall(releaseFunction(M), Args, "escape.released");
+  CallInst *Released =
+      B.CreateCall(releaseFunction(M), Args, "escape.released");
   Operations.push_back(Released);
   Instruction *Then =
       SplitBlockAndInsertIfThen(B.CreateNot(Released), Free, false);

@@ -35,6 +35,20 @@ using namespace llvm;
 
 namespace escape {
 
+/// MismatchedFree when the deallocation \p FC is not of \p Site's family
+/// (or of no known family), else no cause.
+static KeepCause mismatchedFamily(const FreeCall &FC,
+                                  const AllocationSite &Site,
+                                  const TargetLibraryInfo &TLI) {
+  std::optional<StringRef> Family = deallocationFamily(*FC.Call, TLI);
+  if (Family && *Family == Site.Family)
+    return KeepCause();
+  const Function *Callee = FC.Call->getCalledFunction();
+  return KeepCause::named(KeepCauseKind::MismatchedFree,
+                          Callee ? prettyFunctionName(Callee->getName())
+                                 : std::string("?"));
+}
+
 MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
                         const AllocationSite &Site,
                         const TargetLibraryInfo &TLI) {
@@ -83,14 +97,8 @@ MatchedFrees matchFrees(const FunctionEscapeInfo &Info,
       M.Blocker = KeepCauseKind::FreedWithOthers;
       return M;
     }
-    std::optional<StringRef> Family = deallocationFamily(*FC.Call, TLI);
-    if (!Family || *Family != Site.Family) {
-      const Function *Callee = FC.Call->getCalledFunction();
-      M.Blocker = KeepCause::named(
-          KeepCauseKind::MismatchedFree,
-          Callee ? prettyFunctionName(Callee->getName()) : std::string("?"));
+    if ((M.Blocker = mismatchedFamily(FC, Site, TLI)))
       return M;
-    }
     M.Calls.push_back(const_cast<CallBase *>(FC.Call));
   }
   return M;
@@ -121,13 +129,8 @@ MatchedFrees matchArenaFrees(const FunctionEscapeInfo &Info,
       M.Blocker = KeepCauseKind::Reallocated;
       return M;
     }
-    std::optional<StringRef> Family = deallocationFamily(*FC.Call, TLI);
-    if (!Family || *Family != Site.Family) {
-      M.Blocker = KeepCause::named(
-          KeepCauseKind::MismatchedFree,
-          Callee ? prettyFunctionName(Callee->getName()) : std::string("?"));
+    if ((M.Blocker = mismatchedFamily(FC, Site, TLI)))
       return M;
-    }
     M.Calls.push_back(const_cast<CallBase *>(FC.Call));
   }
   return M;

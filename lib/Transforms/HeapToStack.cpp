@@ -660,8 +660,8 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   // analysed again; nested helpers take another round.
   uint64_t InlineBudget = Opts.Demote ? Opts.MaxInlineInstructions : 0;
   for (unsigned Round = 0; Round < 3 && InlineBudget; ++Round) {
-    SmallSetVector<Function *, 8> Inlined = inlineForDemotion(
-        M, MAM.getResult<EscapeAnalysis>(M), InlineBudget);
+    SmallSetVector<Function *, 8> Inlined =
+        inlineForDemotion(M, MAM.getResult<EscapeAnalysis>(M), InlineBudget);
     if (Inlined.empty())
       break;
     Changed = true;
