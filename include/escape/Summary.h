@@ -169,6 +169,23 @@ struct FunctionSummary {
   /// the call (AllocKind::Call) whose own verdict it decides.
   bool ReturnsFresh = false;
   std::vector<unsigned> FreshInto;
+  /// What the allocations handed over through FreshInto may hold: what
+  /// argument Src points to at Derefs derefs (0: Src's value itself) and
+  /// deeper. `s->buf = new char[n]; memcpy(s->buf, old, n)` with `old =
+  /// s->buf` before: {Src s, Derefs 2}. Present only when that is all they
+  /// hold (nothing of this function's own frame, globals or unknown memory),
+  /// and then those allocations' escape through the parameter is no leak of
+  /// what flows into them: the caller replays the store (FreshInto) and
+  /// their content, and decides. After Go's escape analysis, which gives
+  /// such content flows to the caller as part of the result's leaks.
+  struct FreshContent {
+    unsigned Src;
+    int Derefs;
+    bool operator==(const FreshContent &O) const {
+      return Src == O.Src && Derefs == O.Derefs;
+    }
+  };
+  std::vector<FreshContent> FreshContents;
   /// The summary of a function nothing is known about, with \p NumArgs
   /// arguments: every parameter ParamSummary::unknown(), result unknown.
   static FunctionSummary unknown(unsigned NumArgs);
@@ -178,7 +195,7 @@ struct FunctionSummary {
            ParamStores == O.ParamStores &&
            ParamStorePlaces == O.ParamStorePlaces &&
            ContentStores == O.ContentStores && ReturnsFresh == O.ReturnsFresh &&
-           FreshInto == O.FreshInto;
+           FreshInto == O.FreshInto && FreshContents == O.FreshContents;
   }
 };
 

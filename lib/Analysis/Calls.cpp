@@ -126,6 +126,19 @@ bool GraphBuilder::visitIntrinsic(CallBase &CB) {
       if (auto A = operand(CB.getArgOperand(0)))
         G->addEdge(*R, *A, 0, FlowKind::Assign, &CB);
     return true;
+  // Integers made of their operands, as a select or an `add` of them is:
+  // one that holds a pointer's bits passes them on.
+  case Intrinsic::umin:
+  case Intrinsic::umax:
+  case Intrinsic::smin:
+  case Intrinsic::smax:
+  case Intrinsic::abs:
+    if (auto R = result(CB))
+      for (unsigned I = 0, E = II->getIntrinsicID() == Intrinsic::abs ? 1 : 2;
+           I < E; ++I)
+        if (auto A = operand(CB.getArgOperand(I)))
+          G->addEdge(*R, *A, 0, FlowKind::Assign, &CB);
+    return true;
   // Content copies: *dst = *src.
   case Intrinsic::memcpy:
   case Intrinsic::memcpy_inline:
@@ -257,6 +270,19 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
       if (Dst < CB.arg_size())
         if (auto D = operand(CB.getArgOperand(Dst)))
           G->addStore(*D, Addr, &CB);
+    // What the callee put into it: an argument's memory at some derefs and
+    // everything deeper (a load of a load, closed under loads).
+    for (const FunctionSummary::FreshContent &C : S.FreshContents)
+      if (C.Src < CB.arg_size())
+        if (auto V = operand(CB.getArgOperand(C.Src))) {
+          LocationId T = G->addLocation(LocationKind::Value, &CB);
+          G->setLabel(T, "{what '" + Name + "' copies from " + G->name(*V) +
+                             " into its allocation}");
+          G->addEdge(T, *V, C.Derefs,
+                     C.Derefs ? FlowKind::Load : FlowKind::Assign, &CB);
+          G->addEdge(T, T, 1, FlowKind::Load, &CB);
+          G->addStore(Addr, T, &CB);
+        }
     AllocationSite Site;
     Site.Call = &CB;
     Site.Kind = AllocKind::Call;

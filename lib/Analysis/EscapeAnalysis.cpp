@@ -287,6 +287,10 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
       }
       OS << "\n";
     }
+    for (const FunctionSummary::FreshContent &C : Info.Summary.FreshContents)
+      OS << "  allocation handed to the caller holds what "
+         << sourceName(Info.F->getArg(C.Src)) << " points to at derefs "
+         << C.Derefs << " and deeper\n";
     for (const LocalVerdict &L : Info.Locals) {
       OS << "  local ";
       L.Alloca->printAsOperand(OS, false, MST);

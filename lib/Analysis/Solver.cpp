@@ -72,7 +72,17 @@ public:
     Walk Res = walk(G.result());
     decideSites(Heap, Res);
     decideLocals(Heap, Res);
-    decideParams(Heap, Res);
+    // The parameters' leaks leave out the allocations handed to the caller
+    // whose content the caller replays (FunctionSummary::FreshContents).
+    std::vector<const Edge *> Handoffs = freshHandoffs();
+    if (Handoffs.empty()) {
+      decideParams(Heap, Res);
+      return;
+    }
+    Walk ParamHeap = walk(G.heap(), [&](const Edge &E) {
+      return llvm::is_contained(Handoffs, &E);
+    });
+    decideParams(ParamHeap, Res);
   }
 
 private:
@@ -178,6 +188,97 @@ private:
         return false;
     }
     return true;
+  }
+
+  // --- Allocations handed to the caller (FunctionSummary::FreshContents) -
+
+  /// The escapes of this function's own allocations that are only stores
+  /// into parameters' objects (FreshInto), when every such allocation holds
+  /// only what the parameters point to; their content flows go to
+  /// Info.Summary.FreshContents. Empty when any one does not qualify.
+  std::vector<const Edge *> freshHandoffs() {
+    std::vector<const Edge *> Edges;
+    PtsSet Fresh;
+    for (const Edge &E : G.incoming(G.heap())) {
+      if (E.Kind != FlowKind::Escape || E.Derefs != 0 ||
+          E.Cause.Kind != EscapeCauseKind::StoredThroughParam)
+        continue;
+      const PtsSet &P = Pts[E.Src];
+      bool AllFresh = !P.empty();
+      for (unsigned O : P)
+        AllFresh &= G.location(O).Kind == LocationKind::HeapObject;
+      if (!AllFresh || !storedOnlyIntoParams(E))
+        continue;
+      Edges.push_back(&E);
+      Fresh |= P;
+    }
+    if (Edges.empty())
+      return Edges;
+    // Per argument, the least derefs at which it flows into any of them.
+    std::vector<int> Least(G.function().arg_size(), INT_MAX);
+    for (unsigned N : Fresh)
+      if (!contentFromParams(N, Least))
+        return {};
+    for (unsigned A = 0; A < Least.size(); ++A)
+      if (Least[A] != INT_MAX)
+        Info.Summary.FreshContents.push_back({A, Least[A]});
+    return Edges;
+  }
+
+  /// The escape edge \p E comes only from stores of its value into
+  /// parameters' objects (and local objects, which are edges of their own).
+  bool storedOnlyIntoParams(const Edge &E) const {
+    bool Any = false;
+    for (const StoreConstraint &S : G.stores()) {
+      if (S.Val != E.Src || S.Where != E.Where)
+        continue;
+      for (unsigned O : Pts[S.Ptr]) {
+        LocationKind K = G.location(O).Kind;
+        if (K == LocationKind::ParamObject)
+          Any = true;
+        else if (!G.location(O).isLocalObject())
+          return false;
+      }
+    }
+    return Any;
+  }
+
+  /// Whether what flows into the content of the allocation \p N comes
+  /// only from the parameters (at some derefs), never the address of this
+  /// function's own memory, a global's or unknown memory; lowers \p Least
+  /// to the derefs at which each argument flows in.
+  bool contentFromParams(LocationId N, std::vector<int> &Least) const {
+    Walk W = walk(N);
+    for (LocationId L = 0; L < G.size(); ++L) {
+      int D = W.Derefs[L];
+      if (D == INT_MAX || L == N)
+        continue;
+      const Location &Loc = G.location(L);
+      switch (Loc.Kind) {
+      case LocationKind::Value:
+        if (const auto *A = dyn_cast_or_null<Argument>(Loc.IR))
+          Least[A->getArgNo()] =
+              std::min(Least[A->getArgNo()], std::max(D, 0));
+        break;
+      case LocationKind::ParamObject:
+      case LocationKind::ParamContent: {
+        unsigned A = cast<Argument>(Loc.IR)->getArgNo();
+        int Level = Loc.Kind == LocationKind::ParamObject ? 1 : 2;
+        Least[A] = std::min(Least[A], std::max(D + Level, 0));
+        break;
+      }
+      case LocationKind::StackObject:
+      case LocationKind::HeapObject:
+        // Their content is followed by the walk; their address is not the
+        // caller's to see.
+        if (D < 0)
+          return false;
+        break;
+      default: // globals, unknown memory, the exception, sinks
+        return false;
+      }
+    }
+    return W.Derefs[N] == 0; // N's own address never flows into itself
   }
 
   unsigned argNo(LocationId L) const {
