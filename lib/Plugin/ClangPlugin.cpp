@@ -25,6 +25,8 @@
 #include "escape/Report.h"
 #include "escape/Reporter.h"
 
+#include "StringInstances.h"
+
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -43,6 +45,8 @@ namespace {
 struct PluginArgs {
   ReportOptions Report;
   EscapeOptions Opts;
+  /// Instantiate libstdc++'s basic_string members here (StringInstances.h).
+  bool InstantiateStrings = true;
   bool reporting() const { return Report.reporting(); }
 };
 
@@ -50,7 +54,7 @@ const char *ValidArgs = "m, m=LEVEL (0-2), json=PATH, max-object-size=BYTES, "
                         "max-frame-size=BYTES, max-recursive-frame-size=BYTES, "
                         "max-variable-size=BYTES, max-arena-size=BYTES, "
                         "max-clone-instructions=N, "
-                        "max-inline-instructions=N, "
+                        "max-inline-instructions=N, instantiate-strings=0|1, "
                         "demote=0|1";
 
 /// Parses `NAME=VALUE` bytes; false if malformed.
@@ -168,6 +172,12 @@ protected:
         (Name == "max-clone-instructions" ? Args.Opts.MaxCloneInstructions
                                           : Args.Opts.MaxInlineInstructions) =
             N;
+      } else if (Name == "instantiate-strings") {
+        if (Value != "0" && Value != "1")
+          return Fail("invalid value '" + Value.str() +
+                      "' for plugin argument 'instantiate-strings' (expected "
+                      "0 or 1)");
+        Args.InstantiateStrings = Value == "1";
       } else if (Name == "demote") {
         if (Value != "0" && Value != "1")
           return Fail("invalid value '" + Value.str() +
@@ -209,6 +219,12 @@ protected:
                                  Report);
         return true;
       };
+    // The growth of a std::string happens in members libstdc++ keeps out of
+    // line until C++20: bring their bodies here, where the allocations can
+    // be moved, when the escape pass will demote.
+    if (Args.InstantiateStrings && Args.Opts.Demote &&
+        CI.getLangOpts().CPlusPlus && CG.OptimizationLevel > 0)
+      instantiateLibraryStrings(CI.getPreprocessor());
     CG.PassBuilderCallbacks.push_back(
         [Opts = Args.Opts, Sink, LTO](PassBuilder &PB) {
           registerEscapePasses(PB, Opts, Sink.get(), LTO);

@@ -1,0 +1,46 @@
+//===- StringInstances.h - basic_string's members in the TU (internal) ----===//
+//
+// Part of the escape project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// libstdc++ declares `extern template class basic_string<char>` (and
+/// `<wchar_t>`) up to C++17: the members that grow a string (`_M_create`,
+/// `_M_mutate`, `_M_append`, `reserve`) are then calls into libstdc++.so,
+/// whose allocations no pass of this translation unit can move. libstdc++
+/// has a switch for this: `_GLIBCXX_EXTERN_TEMPLATE` set to -1 drops the
+/// explicit instantiation declarations of basic_string only (what
+/// `_GLIBCXX_ASSERTIONS` does, and what C++20 does without being asked),
+/// so its members are instantiated here, as linkonce_odr copies of the same
+/// source. c++config.h defines the switch as 1 unconditionally; this
+/// callback makes that definition expand to -1 instead.
+///
+/// Measured against modelling those members (summaries for calls that stay
+/// out of line): a model describes what the library does with its
+/// arguments but cannot move an allocation made inside libstdc++.so;
+/// instantiated, the allocation is in the translation unit and the
+/// demotion takes it (docs/Design.md, "Library strings").
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ESCAPE_LIB_PLUGIN_STRINGINSTANCES_H
+#define ESCAPE_LIB_PLUGIN_STRINGINSTANCES_H
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
+namespace escape {
+
+/// Makes libstdc++'s `_GLIBCXX_EXTERN_TEMPLATE` expand to -1 in the
+/// translation unit \p PP is about to preprocess (call before it enters the
+/// main file). Without libstdc++, or when the definition is not the one
+/// expected (a single `1`), nothing changes.
+void instantiateLibraryStrings(clang::Preprocessor &PP);
+
+} // namespace escape
+
+#endif
