@@ -43,6 +43,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace llvm {
@@ -214,7 +215,9 @@ public:
   LocationId paramContentLocation(const llvm::Argument *A);
 
   /// Adds `Dst = Src` with \p Derefs. Returns false if an edge at least as
-  /// strong (same source, no more derefs) already exists.
+  /// strong (same source, no more derefs) already exists; into {heap}, one
+  /// with the same cause too: where a value's escapes end is judged route by
+  /// route (dangling addresses), so a second cause is not dropped.
   bool addEdge(LocationId Dst, LocationId Src, int Derefs, FlowKind K,
                const llvm::Instruction *Where, EscapeCause Cause = {});
   /// `{heap} = V` (Derefs 0: V itself escapes; 1: what it points to).
@@ -289,6 +292,11 @@ private:
   std::vector<ContentMoveConstraint> ContentMoves;
   std::vector<FreeCall> Frees;
   llvm::DenseMap<std::pair<LocationId, LocationId>, int> MinDerefs;
+  /// The same for edges into {heap}, one per source and cause: (source,
+  /// where, kind, subject, callee's global flag, callee's argument).
+  using HeapEdgeKey = std::tuple<LocationId, const llvm::Instruction *,
+                                 unsigned, const llvm::Value *, unsigned, int>;
+  llvm::DenseMap<HeapEdgeKey, int> HeapMinDerefs;
   llvm::DenseMap<const llvm::Value *, LocationId> ValueLocs;
   llvm::DenseMap<const llvm::Value *, LocationId> ObjectLocs;
   llvm::DenseMap<const llvm::Value *, LocationId> ParamContentLocs;

@@ -65,8 +65,12 @@ struct ParamSummary {
   bool MayWrite = false; ///< foreign pointers may be stored into it
   EscapeCause HeapCause; ///< why it leaks (callee's view), when it does
   /// Where that leak certainly goes, for the callers' dangling-address
-  /// warnings: to a global (here or in a callee), or into what this
-  /// function's argument LeaksThroughArg points to (-1: neither is certain).
+  /// warnings: every route by which the parameter reaches {heap} at
+  /// HeapDerefs ends in a global (LeaksToGlobal), or in a global or the
+  /// memory reached from this function's argument LeaksThroughArg (-1:
+  /// some route goes elsewhere, or to several arguments' memory). A route
+  /// ends at a store to a global or through a parameter that is not undone
+  /// before the return, or at a callee whose summary says so in turn.
   bool LeaksToGlobal = false;
   int LeaksThroughArg = -1;
   /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
@@ -126,7 +130,9 @@ struct ParamSummary {
            ObjectFrees[1] == O.ObjectFrees[1] &&
            FreedFamily[0] == O.FreedFamily[0] &&
            FreedFamily[1] == O.FreedFamily[1] &&
-           ContentFields == O.ContentFields && MustWrite == O.MustWrite;
+           ContentFields == O.ContentFields && MustWrite == O.MustWrite &&
+           LeaksToGlobal == O.LeaksToGlobal &&
+           LeaksThroughArg == O.LeaksThroughArg;
   }
   bool operator!=(const ParamSummary &O) const { return !(*this == O); }
 };

@@ -84,12 +84,23 @@ bool EscapeGraph::addEdge(LocationId Dst, LocationId Src, int Derefs,
          "edges into {heap} carry a cause");
   // The strongest (fewest derefs) edge Dst = Src so far; an index instead
   // of a scan, as {heap} can have many thousands of incoming edges.
-  auto [It, Inserted] = MinDerefs.try_emplace({Dst, Src}, Derefs);
-  if (!Inserted) {
-    if (It->second <= Derefs)
-      return false;
-    It->second = Derefs;
-  }
+  auto Stronger = [&](auto Found) {
+    auto [It, Inserted] = Found;
+    if (Inserted || Derefs < It->second) {
+      It->second = Derefs;
+      return true;
+    }
+    return false;
+  };
+  bool New = Dst == heap()
+                 ? Stronger(HeapMinDerefs.try_emplace(
+                       {Src, Where, unsigned(Cause.Kind), Cause.Subject,
+                        unsigned(Cause.CalleeStoresToGlobal),
+                        Cause.CalleeStoresThroughArg},
+                       Derefs))
+                 : Stronger(MinDerefs.try_emplace({Dst, Src}, Derefs));
+  if (!New)
+    return false;
   In[Dst].push_back({Src, Derefs, K, Where, Cause});
   return true;
 }

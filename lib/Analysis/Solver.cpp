@@ -36,6 +36,7 @@
 #include "escape/Messages.h"
 #include "escape/PointerUses.h"
 
+#include "llvm/ADT/Sequence.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"
@@ -45,6 +46,7 @@
 #include "llvm/IR/Operator.h"
 #include "llvm/Support/Debug.h"
 #include <deque>
+#include <map>
 #include <set>
 
 #define DEBUG_TYPE "escape"
@@ -327,10 +329,10 @@ private:
 
   // --- Phase 2: the walk -------------------------------------------------
 
-  /// The walk from \p Root; edges into the root that \p Skip accepts are
-  /// not followed.
+  /// The walk from \p Root; the edges into the root whose index \p Skip
+  /// accepts are not followed.
   Walk walk(LocationId Root,
-            function_ref<bool(const Edge &)> Skip = nullptr) const {
+            function_ref<bool(unsigned)> Skip = nullptr) const {
     Walk W;
     W.Root = Root;
     W.Derefs.assign(G.size(), INT_MAX);
@@ -349,7 +351,7 @@ private:
       const std::vector<Edge> &In = G.incoming(L);
       for (unsigned I = 0; I < In.size(); ++I) {
         const Edge &E = In[I];
-        if (Skip && L == Root && Skip(E))
+        if (Skip && L == Root && Skip(I))
           continue;
         // The root-to-root edges never matter; the result is not a source.
         int D = Base + E.Derefs;
@@ -439,43 +441,152 @@ private:
     }
   }
 
-  /// The argument \p C's call passes in position \p ArgNo, when it points
-  /// only to this function's parameter number K's object or content: K.
-  std::optional<unsigned> ownParamPassed(const EscapeCause &C,
-                                         int ArgNo) const {
+  /// Where the values that leave through one edge into {heap} certainly
+  /// end up, for the dangling-address warnings of the callers
+  /// (ParamSummary::LeaksToGlobal, LeaksThroughArg).
+  enum class DestinationKind : uint8_t {
+    Uncertain, ///< memory the function cannot name, or nowhere for certain
+    Global,    ///< a global, here or in a callee
+    Param,     ///< a global or memory reached from the parameter ArgNo
+  };
+  struct Destination {
+    DestinationKind Kind = DestinationKind::Uncertain;
+    unsigned ArgNo = 0;
+  };
+
+  /// Where the argument \p C's call passes in position \p ArgNo points:
+  /// only to globals, or only to globals and this function's parameter
+  /// number K's object or content (Param K).
+  Destination passedDestination(const EscapeCause &C, int ArgNo) const {
     const auto *CB = dyn_cast_or_null<CallBase>(C.Where);
     if (ArgNo < 0 || !CB || unsigned(ArgNo) >= CB->arg_size())
-      return std::nullopt;
+      return {};
     std::optional<LocationId> V = G.lookupValue(CB->getArgOperand(ArgNo));
     if (!V || Pts[*V].empty())
-      return std::nullopt;
+      return {};
     std::optional<unsigned> K;
     for (unsigned O : Pts[*V]) {
       const Location &Loc = G.location(O);
+      if (Loc.Kind == LocationKind::GlobalObject)
+        continue;
       if (Loc.Kind != LocationKind::ParamObject &&
           Loc.Kind != LocationKind::ParamContent)
-        return std::nullopt;
+        return {};
       unsigned N = cast<Argument>(Loc.IR)->getArgNo();
       if (K && *K != N)
-        return std::nullopt;
+        return {};
       K = N;
     }
-    return K;
+    if (!K)
+      return {DestinationKind::Global};
+    return {DestinationKind::Param, *K};
   }
 
-  /// Where a leaking parameter certainly goes (ParamSummary::LeaksToGlobal,
-  /// LeaksThroughArg), from its cause, through callees' summaries.
-  void certainDestination(ParamSummary &S) const {
-    const EscapeCause &C = S.HeapCause;
-    if (C.Kind == EscapeCauseKind::StoredToGlobal) {
-      S.LeaksToGlobal = true;
-    } else if (C.Kind == EscapeCauseKind::StoredThroughParam) {
-      if (const auto *Arg = dyn_cast_or_null<Argument>(C.Subject))
-        S.LeaksThroughArg = Arg->getArgNo();
-    } else if (C.Kind == EscapeCauseKind::PassedToLeakingCallee) {
-      S.LeaksToGlobal = C.CalleeStoresToGlobal;
-      if (auto K = ownParamPassed(C, C.CalleeStoresThroughArg))
-        S.LeaksThroughArg = *K;
+  /// The destination of the escape edge \p E: a store to a global or
+  /// through a parameter here that stays after the return (not restored),
+  /// or a call whose callee's summary names one.
+  Destination destinationOf(const Edge &E) const {
+    if (E.Kind != FlowKind::Escape || isRestored(E))
+      return {};
+    const EscapeCause &C = E.Cause;
+    switch (C.Kind) {
+    case EscapeCauseKind::StoredToGlobal:
+      return {DestinationKind::Global};
+    case EscapeCauseKind::StoredThroughParam:
+      if (const auto *A = dyn_cast_or_null<Argument>(C.Subject))
+        return {DestinationKind::Param, A->getArgNo()};
+      return {};
+    case EscapeCauseKind::PassedToLeakingCallee:
+      if (C.CalleeStoresToGlobal)
+        return {DestinationKind::Global};
+      return passedDestination(C, C.CalleeStoresThroughArg);
+    default:
+      return {};
+    }
+  }
+
+  /// ParamSummary::LeaksToGlobal and LeaksThroughArg of the leaking
+  /// parameters. One route to a global or a parameter's memory is not
+  /// enough: the caller's address may take another one (`v.push_back(p)`
+  /// on one branch and `unknown(p)` on the other, chosen by the caller), so
+  /// a destination is recorded only when every route by which the
+  /// parameter reaches {heap} at its least derefs ends there: the walk
+  /// from {heap} without the edges to that destination no longer reaches
+  /// it at those derefs. A caller's object that escapes through the call
+  /// escapes at those derefs or deeper, so always along such a route.
+  void certainDestinations(const Walk &Heap) {
+    const Function &F = G.function();
+    const std::vector<Edge> &Roots = G.incoming(G.heap());
+    std::vector<Destination> Dest;
+    std::optional<Walk> Uncertain, NotGlobal;
+    std::map<unsigned, Walk> NotParam;
+    auto Least = [](const Walk &W, LocationId V) {
+      return W.Derefs[V] == INT_MAX ? ParamSummary::None
+                                    : std::max(W.Derefs[V], 0);
+    };
+    auto Without = [&](auto Leaves) {
+      return walk(G.heap(), [&](unsigned I) { return Leaves(Dest[I]); });
+    };
+    for (const Argument &A : F.args()) {
+      ParamSummary &S = Info.Summary.Params[A.getArgNo()];
+      std::optional<LocationId> V = G.lookupValue(&A);
+      if (!V || !S.leaksToHeap())
+        continue;
+      // Field-sensitive callers send each field's content to {heap} at its
+      // own derefs: a field that leaks only deeper than the others may
+      // leak only by a route the walks below do not compare.
+      if (S.ContentFields &&
+          llvm::any_of(*S.ContentFields, [&](const FieldLeak &FL) {
+            return FL.Derefs + 1 != S.HeapDerefs;
+          })) {
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName()
+                          << ": fields leak at several levels\n");
+        continue;
+      }
+      if (Dest.empty())
+        for (const Edge &E : Roots)
+          Dest.push_back(destinationOf(E));
+      if (!Uncertain)
+        Uncertain = Without([](const Destination &D) {
+          return D.Kind != DestinationKind::Uncertain;
+        });
+      if (Least(*Uncertain, *V) <= S.HeapDerefs) {
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName() << ": a route to "
+                          << describeCause(Roots[Uncertain->RootEdge[*V]].Cause)
+                          << "\n");
+        continue;
+      }
+      if (!NotGlobal)
+        NotGlobal = Without([](const Destination &D) {
+          return D.Kind == DestinationKind::Global;
+        });
+      if (Least(*NotGlobal, *V) > S.HeapDerefs) {
+        S.LeaksToGlobal = true;
+        continue;
+      }
+      // A route at the least derefs into a parameter's memory: all the
+      // others must end there too, or in a global.
+      const Destination &Some = Dest[NotGlobal->RootEdge[*V]];
+      if (Some.Kind != DestinationKind::Param)
+        continue;
+      unsigned K = Some.ArgNo;
+      auto It = NotParam.find(K);
+      if (It == NotParam.end())
+        It = NotParam
+                 .emplace(K, Without([K](const Destination &D) {
+                            return D.Kind == DestinationKind::Global ||
+                                   (D.Kind == DestinationKind::Param &&
+                                    D.ArgNo == K);
+                          }))
+                 .first;
+      if (Least(It->second, *V) > S.HeapDerefs)
+        S.LeaksThroughArg = K;
+      else
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName() << ": into the memory of more than "
+                          << "one parameter\n");
     }
   }
 
@@ -549,8 +660,14 @@ private:
     auto Calls = [this](const CallBase &CB, const WrittenPlace &P) {
       return callOverwrites(CB, P);
     };
-    if (const auto *S = dyn_cast_or_null<StoreInst>(E.Where))
-      return isOverwrittenBeforeReturn(*S, Calls);
+    if (const auto *S = dyn_cast_or_null<StoreInst>(E.Where)) {
+      // Each store is scanned once: its escape edges, one per value and
+      // cause, share the answer.
+      auto [It, Inserted] = Restored.try_emplace(S, false);
+      if (Inserted)
+        It->second = isOverwrittenBeforeReturn(*S, Calls);
+      return It->second;
+    }
     const auto *CB = dyn_cast_or_null<CallBase>(E.Where);
     const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
     const FunctionSummary *S = Callee ? Summaries(*Callee) : nullptr;
@@ -584,19 +701,26 @@ private:
   }
 
   /// Dangling addresses: stack objects whose address outlives the frame for
-  /// certain. A store that the function undoes before it returns (publish
-  /// and restore) keeps the address alive only while the frame is, so the
-  /// walk from {heap} is redone without such stores for them.
+  /// certain, by some route. The walk from {heap} is redone with only the
+  /// edges that certainly outlive the frame: not a store the function
+  /// undoes before it returns (publish and restore), which keeps the
+  /// address alive only while the frame is, nor an escape to memory the
+  /// analysis cannot name, which may be shorter than another route that is
+  /// certain (`v.push_back(&x)` beside `printf("%p", &x)`).
   void decideLocals(const Walk &AllHeap, const Walk &Res) {
     bool AnyEscapes = false;
     for (LocationId L = 0; L < G.size() && !AnyEscapes; ++L)
       AnyEscapes = G.location(L).Kind == LocationKind::StackObject &&
                    AllHeap.Derefs[L] < 0;
-    std::optional<Walk> Unrestored;
-    auto Restored = [this](const Edge &E) { return isRestored(E); };
-    if (AnyEscapes && llvm::any_of(G.incoming(G.heap()), Restored))
-      Unrestored = walk(G.heap(), Restored);
-    const Walk &Heap = Unrestored ? *Unrestored : AllHeap;
+    const std::vector<Edge> &Roots = G.incoming(G.heap());
+    auto Uncertain = [&](unsigned I) {
+      return isRestored(Roots[I]) || !certainlyOutlives(Roots[I].Cause);
+    };
+    std::optional<Walk> Certain;
+    if (AnyEscapes &&
+        llvm::any_of(llvm::seq<unsigned>(0, Roots.size()), Uncertain))
+      Certain = walk(G.heap(), Uncertain);
+    const Walk &Heap = Certain ? *Certain : AllHeap;
     for (LocationId L = 0; L < G.size(); ++L) {
       const Location &Loc = G.location(L);
       if (Loc.Kind != LocationKind::StackObject)
@@ -609,8 +733,9 @@ private:
         V.Path = path(Res, L, V.Cause);
       else
         continue;
-      if (certainlyOutlives(V.Cause))
-        Info.Locals.push_back(std::move(V));
+      assert(certainlyOutlives(V.Cause) &&
+             "the walks for locals follow only certain escapes");
+      Info.Locals.push_back(std::move(V));
     }
   }
 
@@ -756,6 +881,26 @@ private:
       }
   }
 
+  /// A returned allocation of this function's (or of its callees', handed
+  /// over to it) that the caller may take as a new object of its own, with
+  /// nothing in it: it holds no pointer (nothing was stored into it, nothing
+  /// unknown may have been written into it), it reaches {heap} by no route
+  /// (no global, no argument's object and no unknown callee keeps its
+  /// address) and nothing here may free it. The caller's allocation site
+  /// for the call (FunctionSummary::ReturnsFresh) then stands for all of
+  /// it, as for a `new` of its own (an allocation wrapper, the buffer
+  /// `_M_allocate` returns to `push_back`). Otherwise the result points to
+  /// unknown memory too (ReturnsUnknown).
+  bool handedOverFresh(LocationId O, const Walk &Heap,
+                       const PtsSet &Freed) const {
+    if (!Pts[O].empty() || Heap.Derefs[O] < 0 || Freed.test(O)) {
+      LLVM_DEBUG(dbgs() << "escape: result of " << G.function().getName()
+                        << " not handed over fresh: " << G.name(O) << "\n");
+      return false;
+    }
+    return true;
+  }
+
   void decideParams(const Walk &Heap, const Walk &Res) {
     const Function &F = G.function();
     Info.Summary.Params.assign(F.arg_size(), ParamSummary());
@@ -786,12 +931,12 @@ private:
       PV.Arg = &A;
       if (S.HeapDerefs != ParamSummary::None) {
         PV.Path = path(Heap, *V, S.HeapCause);
-        certainDestination(S);
       } else if (S.ResultDerefs != ParamSummary::None) {
         PV.Path = path(Res, *V, S.HeapCause);
       }
       Info.Params.push_back(std::move(PV));
     }
+    certainDestinations(Heap);
     // What the callee does to memory its arguments point to.
     auto MarkExternal = [&](const PtsSet &P, bool ParamsOnly, auto Mark) {
       for (unsigned O : P) {
@@ -875,13 +1020,29 @@ private:
     for (const ClobberConstraint &C : G.clobbers())
       MarkExternal(Pts[C.Ptr], false,
                    [](ParamSummary &P) { P.MayWrite = true; });
-    // A result pointing to anything but the parameters' own objects.
+    // A result pointing to anything but the parameters' own objects and
+    // fresh objects handed over untouched.
+    PtsSet Freed;
+    for (const FreeCall &FC : G.frees())
+      Freed |= FC.InCallee
+                   ? FunctionEscapeInfo::reachableObjects(G, Pts, FC.Ptr)
+                   : Pts[FC.Ptr];
     for (const Edge &E : G.incoming(G.result()))
       for (unsigned O : Pts[E.Src]) {
-        if (G.location(O).Kind != LocationKind::ParamObject)
-          Info.Summary.ReturnsUnknown = true;
-        if (G.location(O).Kind == LocationKind::HeapObject)
+        LocationKind K = G.location(O).Kind;
+        if (K == LocationKind::HeapObject) {
           Info.Summary.ReturnsFresh = true;
+          if (!handedOverFresh(O, Heap, Freed))
+            Info.Summary.ReturnsUnknown = true;
+        } else if (K == LocationKind::ParamContent) {
+          // What the parameter's object holds, which the caller finds at
+          // ResultDerefs 1 (replayed stores and clobbers included); at 0
+          // the caller would take only the parameter itself.
+          if (Info.Summary.Params[argNo(O)].ResultDerefs != 1)
+            Info.Summary.ReturnsUnknown = true;
+        } else if (K != LocationKind::ParamObject) {
+          Info.Summary.ReturnsUnknown = true;
+        }
       }
     // Own allocations stored into the callers' objects.
     std::set<unsigned> FreshInto;
@@ -906,6 +1067,8 @@ private:
   SummaryLookup Summaries;
   const DataLayout &DL;
   std::vector<PtsSet> Pts;
+  /// isRestored's answers, per store.
+  mutable DenseMap<const StoreInst *, bool> Restored;
 };
 
 } // namespace
