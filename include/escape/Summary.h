@@ -148,6 +148,11 @@ struct FunctionSummary {
   /// replays it as a store between its own arguments, so linking two local
   /// objects through a helper keeps both local.
   std::vector<std::pair<unsigned, unsigned>> ParamStores;
+  /// The ParamStores pairs whose every store stores an integer derived
+  /// from the source parameter (StoreConstraint::AsInteger: a length, a
+  /// difference of addresses), never a pointer: the caller replays them as
+  /// such, no certain escape of the address.
+  std::vector<std::pair<unsigned, unsigned>> IntegerParamStores;
   /// Where in the destination's object each ParamStores pair is stored, by
   /// a store through the destination parameter plus a constant: a pair
   /// with any store elsewhere (through a loaded pointer, an unknown offset,
@@ -169,6 +174,8 @@ struct FunctionSummary {
   /// source's content does not leak. A parameter's content written back
   /// into its own object (`*s += x`) needs nothing.
   std::vector<std::pair<unsigned, unsigned>> ContentStores;
+  /// The ContentStores pairs copied only as integers (IntegerParamStores).
+  std::vector<std::pair<unsigned, unsigned>> IntegerContentStores;
   /// The function hands the caller memory it allocated itself: through its
   /// result (a factory), or stored into an argument's object (sret, as
   /// std::make_unique at -O0). The caller then sees an allocation site at
@@ -182,8 +189,11 @@ struct FunctionSummary {
   bool operator==(const FunctionSummary &O) const {
     return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
            ParamStores == O.ParamStores &&
+           IntegerParamStores == O.IntegerParamStores &&
            ParamStorePlaces == O.ParamStorePlaces &&
-           ContentStores == O.ContentStores && ReturnsFresh == O.ReturnsFresh &&
+           ContentStores == O.ContentStores &&
+           IntegerContentStores == O.IntegerContentStores &&
+           ReturnsFresh == O.ReturnsFresh &&
            FreshInto == O.FreshInto;
   }
 };

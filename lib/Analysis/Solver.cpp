@@ -36,7 +36,6 @@
 #include "escape/Messages.h"
 #include "escape/PointerUses.h"
 
-#include "llvm/ADT/Sequence.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"
@@ -142,9 +141,11 @@ private:
       const PtsSet &P = Pts[S.Ptr];
       for (unsigned O : P) {
         if (G.location(O).isLocalObject())
-          Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where);
+          Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where, {},
+                               S.AsInteger);
         else if (!replayable(O, Pts[S.Val]))
-          Changed |= addEscapeOnce(S.Val, 0, S.Where, storeCause(O, S.Where));
+          Changed |= addEscapeOnce(S.Val, 0, S.Where, storeCause(O, S.Where),
+                                   S.AsInteger);
         // else: parameters' addresses or contents stored into a parameter's
         // object: the caller replays it (FunctionSummary::ParamStores,
         // ContentStores), or it writes back what was there.
@@ -187,8 +188,9 @@ private:
   }
 
   bool addEscapeOnce(LocationId V, int Derefs, const Instruction *Where,
-                     EscapeCause Cause) {
-    return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where, Cause);
+                     EscapeCause Cause, bool AsInteger = false) {
+    return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where, Cause,
+                     AsInteger);
   }
 
   void solvePointsTo() {
@@ -330,19 +332,32 @@ private:
   // --- Phase 2: the walk -------------------------------------------------
 
   /// The walk from \p Root; the edges into the root whose index \p Skip
-  /// accepts are not followed.
-  Walk walk(LocationId Root,
-            function_ref<bool(unsigned)> Skip = nullptr) const {
+  /// accepts are not followed, nor, with \p Integers false, any edge that
+  /// carries its value as an integer (Edge::AsInteger).
+  Walk walk(LocationId Root, function_ref<bool(unsigned)> Skip = nullptr,
+            bool Integers = true) const {
+    Walk W = emptyWalk(Root);
+    W.Derefs[Root] = 0;
+    return extend(std::move(W), {Root}, Skip, Integers);
+  }
+
+  Walk emptyWalk(LocationId Root) const {
     Walk W;
     W.Root = Root;
     W.Derefs.assign(G.size(), INT_MAX);
     W.Parent.assign(G.size(), ~0u);
     W.ParentEdge.assign(G.size(), ~0u);
     W.RootEdge.assign(G.size(), ~0u);
-    W.Derefs[Root] = 0;
-    std::deque<LocationId> Queue{Root};
+    return W;
+  }
+
+  /// Continues \p W from the locations in \p Queue, whose derefs are set.
+  Walk extend(Walk W, std::deque<LocationId> Queue,
+              function_ref<bool(unsigned)> Skip, bool Integers) const {
+    LocationId Root = W.Root;
     std::vector<bool> Queued(G.size(), false);
-    Queued[Root] = true;
+    for (LocationId L : Queue)
+      Queued[L] = true;
     while (!Queue.empty()) {
       LocationId L = Queue.front();
       Queue.pop_front();
@@ -352,6 +367,8 @@ private:
       for (unsigned I = 0; I < In.size(); ++I) {
         const Edge &E = In[I];
         if (Skip && L == Root && Skip(I))
+          continue;
+        if (!Integers && E.AsInteger)
           continue;
         // The root-to-root edges never matter; the result is not a source.
         int D = Base + E.Derefs;
@@ -486,7 +503,7 @@ private:
   /// through a parameter here that stays after the return (not restored),
   /// or a call whose callee's summary names one.
   Destination destinationOf(const Edge &E) const {
-    if (E.Kind != FlowKind::Escape || isRestored(E))
+    if (E.Kind != FlowKind::Escape || E.AsInteger || isRestored(E))
       return {};
     const EscapeCause &C = E.Cause;
     switch (C.Kind) {
@@ -505,6 +522,33 @@ private:
     }
   }
 
+  /// The routes from {heap} in \p Heap that carry the value as an integer
+  /// on some edge (Edge::AsInteger): the walk continued from the source of
+  /// each such edge. What reaches {heap} by such a route may be an address
+  /// or only a length, or a difference of two addresses.
+  Walk integerRoutes(const Walk &Heap) const {
+    Walk W = emptyWalk(G.heap());
+    std::deque<LocationId> Queue;
+    for (LocationId L = 0; L < G.size(); ++L) {
+      if (Heap.Derefs[L] == INT_MAX)
+        continue;
+      int Base = std::max(Heap.Derefs[L], 0);
+      const std::vector<Edge> &In = G.incoming(L);
+      for (unsigned I = 0; I < In.size(); ++I) {
+        const Edge &E = In[I];
+        int D = Base + E.Derefs;
+        if (!E.AsInteger || D >= W.Derefs[E.Src])
+          continue;
+        W.Derefs[E.Src] = D;
+        W.Parent[E.Src] = L;
+        W.ParentEdge[E.Src] = I;
+        W.RootEdge[E.Src] = L == G.heap() ? I : Heap.RootEdge[L];
+        Queue.push_back(E.Src);
+      }
+    }
+    return extend(std::move(W), std::move(Queue), nullptr, true);
+  }
+
   /// ParamSummary::LeaksToGlobal and LeaksThroughArg of the leaking
   /// parameters. One route to a global or a parameter's memory is not
   /// enough: the caller's address may take another one (`v.push_back(p)`
@@ -518,7 +562,7 @@ private:
     const Function &F = G.function();
     const std::vector<Edge> &Roots = G.incoming(G.heap());
     std::vector<Destination> Dest;
-    std::optional<Walk> Uncertain, NotGlobal;
+    std::optional<Walk> Uncertain, Integer, NotGlobal;
     std::map<unsigned, Walk> NotParam;
     auto Least = [](const Walk &W, LocationId V) {
       return W.Derefs[V] == INT_MAX ? ParamSummary::None
@@ -556,6 +600,14 @@ private:
                           << A.getName() << ": a route to "
                           << describeCause(Roots[Uncertain->RootEdge[*V]].Cause)
                           << "\n");
+        continue;
+      }
+      if (!Integer)
+        Integer = integerRoutes(Heap);
+      if (Least(*Integer, *V) <= S.HeapDerefs) {
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName() << ": a route carries it as an "
+                          << "integer\n");
         continue;
       }
       if (!NotGlobal)
@@ -706,7 +758,11 @@ private:
   /// undoes before it returns (publish and restore), which keeps the
   /// address alive only while the frame is, nor an escape to memory the
   /// analysis cannot name, which may be shorter than another route that is
-  /// certain (`v.push_back(&x)` beside `printf("%p", &x)`).
+  /// certain (`v.push_back(&x)` beside `printf("%p", &x)`). Neither walk,
+  /// from {heap} nor from the result, follows an edge that carries the
+  /// value as an integer (Edge::AsInteger): a length or a difference of two
+  /// addresses is no address (std::string's constructor stores
+  /// std::distance(first, last) into the string).
   void decideLocals(const Walk &AllHeap, const Walk &Res) {
     bool AnyEscapes = false;
     for (LocationId L = 0; L < G.size() && !AnyEscapes; ++L)
@@ -716,11 +772,16 @@ private:
     auto Uncertain = [&](unsigned I) {
       return isRestored(Roots[I]) || !certainlyOutlives(Roots[I].Cause);
     };
-    std::optional<Walk> Certain;
-    if (AnyEscapes &&
-        llvm::any_of(llvm::seq<unsigned>(0, Roots.size()), Uncertain))
-      Certain = walk(G.heap(), Uncertain);
+    std::optional<Walk> Certain, CertainRes;
+    if (AnyEscapes)
+      Certain = walk(G.heap(), Uncertain, /*Integers=*/false);
     const Walk &Heap = Certain ? *Certain : AllHeap;
+    bool AnyReturned = false;
+    for (LocationId L = 0; L < G.size() && !AnyReturned; ++L)
+      AnyReturned = G.location(L).Kind == LocationKind::StackObject &&
+                    Res.Derefs[L] < 0;
+    if (AnyReturned)
+      CertainRes = walk(G.result(), nullptr, /*Integers=*/false);
     for (LocationId L = 0; L < G.size(); ++L) {
       const Location &Loc = G.location(L);
       if (Loc.Kind != LocationKind::StackObject)
@@ -729,8 +790,8 @@ private:
       V.Alloca = cast<Instruction>(Loc.IR);
       if (Heap.Derefs[L] < 0)
         V.Path = path(Heap, L, V.Cause);
-      else if (Res.Derefs[L] < 0)
-        V.Path = path(Res, L, V.Cause);
+      else if (CertainRes && CertainRes->Derefs[L] < 0)
+        V.Path = path(*CertainRes, L, V.Cause);
       else
         continue;
       assert(certainlyOutlives(V.Cause) &&
@@ -975,8 +1036,8 @@ private:
                        : P,
                    false, [](ParamSummary &S) { S.MayFree = true; });
     }
-    std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores,
-        Unplaced;
+    std::set<std::pair<unsigned, unsigned>> ParamStores, PointerParamStores,
+        ContentStores, PointerContentStores, Unplaced;
     std::vector<FunctionSummary::StorePlace> Places;
     for (const StoreConstraint &S : G.stores()) {
       bool OnlyParams = false;
@@ -990,9 +1051,14 @@ private:
             for (unsigned V : Pts[S.Val]) {
               if (G.location(V).Kind == LocationKind::ParamObject) {
                 ParamStores.insert({argNo(D), argNo(V)});
+                if (!S.AsInteger)
+                  PointerParamStores.insert({argNo(D), argNo(V)});
                 notePlace(S, argNo(D), argNo(V), Places, Unplaced);
-              } else if (argNo(D) != argNo(V))
+              } else if (argNo(D) != argNo(V)) {
                 ContentStores.insert({argNo(D), argNo(V)});
+                if (!S.AsInteger)
+                  PointerContentStores.insert({argNo(D), argNo(V)});
+              }
             }
         PtsSet NonParam;
         for (unsigned D : Pts[S.Ptr])
@@ -1006,6 +1072,10 @@ private:
                    [](ParamSummary &P) { P.MayWrite = true; });
     }
     Info.Summary.ParamStores.assign(ParamStores.begin(), ParamStores.end());
+    Info.Summary.IntegerParamStores.clear();
+    for (auto Pair : ParamStores)
+      if (!PointerParamStores.count(Pair))
+        Info.Summary.IntegerParamStores.push_back(Pair);
     for (const FunctionSummary::StorePlace &P : Places)
       if (!Unplaced.count({P.Dst, P.Src}) &&
           !llvm::is_contained(Info.Summary.ParamStorePlaces, P))
@@ -1013,6 +1083,10 @@ private:
     computeMustWrite();
     Info.Summary.ContentStores.assign(ContentStores.begin(),
                                       ContentStores.end());
+    Info.Summary.IntegerContentStores.clear();
+    for (auto Pair : ContentStores)
+      if (!PointerContentStores.count(Pair))
+        Info.Summary.IntegerContentStores.push_back(Pair);
     for (auto [Dst, Src] : ParamStores)
       Info.Summary.Params[Src].StoredInto.push_back(Dst);
     for (auto [Dst, Src] : ContentStores)
