@@ -333,12 +333,13 @@ private:
 
   /// The walk from \p Root; the edges into the root whose index \p Skip
   /// accepts are not followed, nor, with \p Integers false, any edge that
-  /// carries its value as an integer (Edge::AsInteger).
+  /// carries its value as an integer (Edge::AsInteger), nor the edges into
+  /// \p Closed (what that object holds).
   Walk walk(LocationId Root, function_ref<bool(unsigned)> Skip = nullptr,
-            bool Integers = true) const {
+            bool Integers = true, LocationId Closed = ~0u) const {
     Walk W = emptyWalk(Root);
     W.Derefs[Root] = 0;
-    return extend(std::move(W), {Root}, Skip, Integers);
+    return extend(std::move(W), {Root}, Skip, Integers, Closed);
   }
 
   Walk emptyWalk(LocationId Root) const {
@@ -353,7 +354,8 @@ private:
 
   /// Continues \p W from the locations in \p Queue, whose derefs are set.
   Walk extend(Walk W, std::deque<LocationId> Queue,
-              function_ref<bool(unsigned)> Skip, bool Integers) const {
+              function_ref<bool(unsigned)> Skip, bool Integers,
+              LocationId Closed = ~0u) const {
     LocationId Root = W.Root;
     std::vector<bool> Queued(G.size(), false);
     for (LocationId L : Queue)
@@ -362,6 +364,8 @@ private:
       LocationId L = Queue.front();
       Queue.pop_front();
       Queued[L] = false;
+      if (L == Closed)
+        continue;
       int Base = std::max(W.Derefs[L], 0);
       const std::vector<Edge> &In = G.incoming(L);
       for (unsigned I = 0; I < In.size(); ++I) {
@@ -752,6 +756,23 @@ private:
     return Any;
   }
 
+  /// Whether what the object \p O holds points, directly or through other
+  /// objects' contents, back to \p O.
+  bool holdsOwnAddress(LocationId O) const {
+    PtsSet Seen, Work = Pts[O];
+    while (!Work.empty()) {
+      unsigned P = Work.find_first();
+      Work.reset(P);
+      if (P == O)
+        return true;
+      if (Seen.test(P))
+        continue;
+      Seen.set(P);
+      Work |= Pts[P];
+    }
+    return false;
+  }
+
   /// Dangling addresses: stack objects whose address outlives the frame for
   /// certain, by some route. The walk from {heap} is redone with only the
   /// edges that certainly outlive the frame: not a store the function
@@ -782,16 +803,42 @@ private:
                     Res.Derefs[L] < 0;
     if (AnyReturned)
       CertainRes = walk(G.result(), nullptr, /*Integers=*/false);
+    // An object that holds its own address (std::string's pointer to its
+    // short-string buffer, a list's sentinel) is found by a route through
+    // what it holds; the code that copies it points the copy to the copy's
+    // own buffer on a branch the walk does not tell apart. Such a route is
+    // not counted: the walk is redone without following what the object
+    // holds.
+    auto Escapes = [&](LocationId L, const Walk &W,
+                       auto Redo) -> std::optional<Walk> {
+      if (W.Derefs[L] >= 0)
+        return std::nullopt;
+      if (!holdsOwnAddress(L))
+        return W;
+      Walk Own = Redo(L);
+      if (Own.Derefs[L] >= 0)
+        return std::nullopt;
+      return Own;
+    };
     for (LocationId L = 0; L < G.size(); ++L) {
       const Location &Loc = G.location(L);
       if (Loc.Kind != LocationKind::StackObject)
         continue;
       LocalVerdict V;
       V.Alloca = cast<Instruction>(Loc.IR);
-      if (Heap.Derefs[L] < 0)
-        V.Path = path(Heap, L, V.Cause);
-      else if (CertainRes && CertainRes->Derefs[L] < 0)
-        V.Path = path(*CertainRes, L, V.Cause);
+      if (std::optional<Walk> W =
+              Escapes(L, Heap, [&](LocationId L) {
+                return walk(G.heap(), Uncertain, /*Integers=*/false, L);
+              }))
+        V.Path = path(*W, L, V.Cause);
+      else if (std::optional<Walk> W =
+                   CertainRes ? Escapes(L, *CertainRes,
+                                        [&](LocationId L) {
+                                          return walk(G.result(), nullptr,
+                                                      /*Integers=*/false, L);
+                                        })
+                              : std::nullopt)
+        V.Path = path(*W, L, V.Cause);
       else
         continue;
       assert(certainlyOutlives(V.Cause) &&
