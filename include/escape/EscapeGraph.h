@@ -43,6 +43,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace llvm {
@@ -123,6 +124,11 @@ struct Edge {
   const llvm::Instruction *Where = nullptr;
   /// For edges into {heap} (Kind Escape): why.
   EscapeCause Cause;
+  /// The flow carries the value as an integer: into a value of integers,
+  /// or a store of one (StoreConstraint::AsInteger) into an object or to
+  /// {heap}. It may carry an address, or only a length or a difference of
+  /// two: a route with such an edge is no certain escape of an address.
+  bool AsInteger = false;
 };
 
 /// `*Ptr = Val`, resolved by the solver against pts(Ptr).
@@ -130,6 +136,9 @@ struct StoreConstraint {
   LocationId Ptr;
   LocationId Val;
   const llvm::Instruction *Where;
+  /// The stored value is an integer, or aggregate of integers, which may
+  /// carry an address (Edge::AsInteger).
+  bool AsInteger = false;
 };
 
 /// Memory reachable from `Ptr` may be overwritten with pointers the function
@@ -214,16 +223,22 @@ public:
   LocationId paramContentLocation(const llvm::Argument *A);
 
   /// Adds `Dst = Src` with \p Derefs. Returns false if an edge at least as
-  /// strong (same source, no more derefs) already exists.
+  /// strong (same source, no more derefs) already exists; into {heap}, one
+  /// with the same cause too: where a value's escapes end is judged route by
+  /// route (dangling addresses), so a second cause is not dropped; nor is a
+  /// flow of a pointer beside one of an integer (\p AsInteger, also set for
+  /// a destination that is a value of integers).
   bool addEdge(LocationId Dst, LocationId Src, int Derefs, FlowKind K,
-               const llvm::Instruction *Where, EscapeCause Cause = {});
+               const llvm::Instruction *Where, EscapeCause Cause = {},
+               bool AsInteger = false);
   /// `{heap} = V` (Derefs 0: V itself escapes; 1: what it points to).
   void addEscape(LocationId V, int Derefs, const llvm::Instruction *Where,
                  EscapeCause Cause) {
     addEdge(heap(), V, Derefs, FlowKind::Escape, Where, Cause);
   }
-  void addStore(LocationId Ptr, LocationId Val, const llvm::Instruction *I) {
-    Stores.push_back({Ptr, Val, I});
+  void addStore(LocationId Ptr, LocationId Val, const llvm::Instruction *I,
+                bool AsInteger = false) {
+    Stores.push_back({Ptr, Val, I, AsInteger});
   }
   void addClobber(LocationId Ptr, const llvm::Instruction *I) {
     Clobbers.push_back({Ptr, I});
@@ -288,7 +303,14 @@ private:
   std::vector<FieldEscapeConstraint> FieldEscapes;
   std::vector<ContentMoveConstraint> ContentMoves;
   std::vector<FreeCall> Frees;
-  llvm::DenseMap<std::pair<LocationId, LocationId>, int> MinDerefs;
+  llvm::DenseMap<std::tuple<LocationId, LocationId, unsigned>, int> MinDerefs;
+  /// The same for edges into {heap}, one per source and cause: (source,
+  /// where, kind, subject, callee's global flag, callee's argument, as an
+  /// integer).
+  using HeapEdgeKey =
+      std::tuple<LocationId, const llvm::Instruction *, unsigned,
+                 const llvm::Value *, unsigned, int, unsigned>;
+  llvm::DenseMap<HeapEdgeKey, int> HeapMinDerefs;
   llvm::DenseMap<const llvm::Value *, LocationId> ValueLocs;
   llvm::DenseMap<const llvm::Value *, LocationId> ObjectLocs;
   llvm::DenseMap<const llvm::Value *, LocationId> ParamContentLocs;

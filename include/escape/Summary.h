@@ -65,8 +65,12 @@ struct ParamSummary {
   bool MayWrite = false; ///< foreign pointers may be stored into it
   EscapeCause HeapCause; ///< why it leaks (callee's view), when it does
   /// Where that leak certainly goes, for the callers' dangling-address
-  /// warnings: to a global (here or in a callee), or into what this
-  /// function's argument LeaksThroughArg points to (-1: neither is certain).
+  /// warnings: every route by which the parameter reaches {heap} at
+  /// HeapDerefs ends in a global (LeaksToGlobal), or in a global or the
+  /// memory reached from this function's argument LeaksThroughArg (-1:
+  /// some route goes elsewhere, or to several arguments' memory). A route
+  /// ends at a store to a global or through a parameter that is not undone
+  /// before the return, or at a callee whose summary says so in turn.
   bool LeaksToGlobal = false;
   int LeaksThroughArg = -1;
   /// Arguments whose objects it is stored into (FunctionSummary::ParamStores).
@@ -126,7 +130,9 @@ struct ParamSummary {
            ObjectFrees[1] == O.ObjectFrees[1] &&
            FreedFamily[0] == O.FreedFamily[0] &&
            FreedFamily[1] == O.FreedFamily[1] &&
-           ContentFields == O.ContentFields && MustWrite == O.MustWrite;
+           ContentFields == O.ContentFields && MustWrite == O.MustWrite &&
+           LeaksToGlobal == O.LeaksToGlobal &&
+           LeaksThroughArg == O.LeaksThroughArg;
   }
   bool operator!=(const ParamSummary &O) const { return !(*this == O); }
 };
@@ -142,6 +148,11 @@ struct FunctionSummary {
   /// replays it as a store between its own arguments, so linking two local
   /// objects through a helper keeps both local.
   std::vector<std::pair<unsigned, unsigned>> ParamStores;
+  /// The ParamStores pairs whose every store stores an integer derived
+  /// from the source parameter (StoreConstraint::AsInteger: a length, a
+  /// difference of addresses), never a pointer: the caller replays them as
+  /// such, no certain escape of the address.
+  std::vector<std::pair<unsigned, unsigned>> IntegerParamStores;
   /// Where in the destination's object each ParamStores pair is stored, by
   /// a store through the destination parameter plus a constant: a pair
   /// with any store elsewhere (through a loaded pointer, an unknown offset,
@@ -163,6 +174,8 @@ struct FunctionSummary {
   /// source's content does not leak. A parameter's content written back
   /// into its own object (`*s += x`) needs nothing.
   std::vector<std::pair<unsigned, unsigned>> ContentStores;
+  /// The ContentStores pairs copied only as integers (IntegerParamStores).
+  std::vector<std::pair<unsigned, unsigned>> IntegerContentStores;
   /// The function hands the caller memory it allocated itself: through its
   /// result (a factory), or stored into an argument's object (sret, as
   /// std::make_unique at -O0). The caller then sees an allocation site at
@@ -193,9 +206,12 @@ struct FunctionSummary {
   bool operator==(const FunctionSummary &O) const {
     return Params == O.Params && ReturnsUnknown == O.ReturnsUnknown &&
            ParamStores == O.ParamStores &&
+           IntegerParamStores == O.IntegerParamStores &&
            ParamStorePlaces == O.ParamStorePlaces &&
-           ContentStores == O.ContentStores && ReturnsFresh == O.ReturnsFresh &&
-           FreshInto == O.FreshInto && FreshContents == O.FreshContents;
+           ContentStores == O.ContentStores &&
+           IntegerContentStores == O.IntegerContentStores &&
+           ReturnsFresh == O.ReturnsFresh && FreshInto == O.FreshInto &&
+           FreshContents == O.FreshContents;
   }
 };
 

@@ -295,7 +295,9 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
     if (Dst < CB.arg_size() && Src < CB.arg_size())
       if (auto D = operand(CB.getArgOperand(Dst)))
         if (auto V = operand(CB.getArgOperand(Src)))
-          G->addStore(*D, *V, &CB);
+          G->addStore(*D, *V, &CB,
+                      llvm::is_contained(S.IntegerParamStores,
+                                         std::make_pair(Dst, Src)));
   for (auto [Dst, Src] : S.ContentStores)
     if (Dst < CB.arg_size() && Src < CB.arg_size())
       if (auto D = operand(CB.getArgOperand(Dst)))
@@ -304,7 +306,9 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
           LocationId T = G->addLocation(LocationKind::Value, &CB);
           G->setLabel(T, "{*" + G->name(*V) + " copied by '" + Name + "'}");
           G->addEdge(T, *V, 1, FlowKind::Load, &CB);
-          G->addStore(*D, T, &CB);
+          G->addStore(*D, T, &CB,
+                      llvm::is_contained(S.IntegerContentStores,
+                                         std::make_pair(Dst, Src)));
         }
 }
 

@@ -179,7 +179,10 @@ EscapeResult analyzeModule(Module &M,
       continue;
     bool Recursive = I.hasCycle();
     // Seed the component with empty summaries (nothing leaks yet), then
-    // grow them to a fixed point.
+    // grow them to a fixed point. The certain destinations of the leaks
+    // (ParamSummary::LeaksThroughArg) are not monotone, but a round reads
+    // the others' from the round before: the component stops only when they
+    // agree too, and gives them up with the rest at the round limit.
     for (Function *F : Fns) {
       FunctionEscapeInfo &Info = R.Functions[F];
       Info.F = F;
@@ -205,6 +208,8 @@ EscapeResult analyzeModule(Module &M,
             P.HeapDerefs = 0;
             P.MayFree = P.MayWrite = true;
             P.ContentFields.reset();
+            P.LeaksToGlobal = false;
+            P.LeaksThroughArg = -1;
           }
         for (Function *F : Fns)
           analyzeFunction(R.Functions[F], GetTLI(*F), Lookup, Targets, Opts);

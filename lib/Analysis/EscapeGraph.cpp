@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/EscapeGraph.h"
+#include "GraphBuilder.h"
 #include "escape/Messages.h"
 #include "escape/SourceNames.h"
 
@@ -78,19 +79,35 @@ LocationId EscapeGraph::objectLocation(LocationKind K, const Value *V) {
 
 bool EscapeGraph::addEdge(LocationId Dst, LocationId Src, int Derefs,
                           FlowKind K, const Instruction *Where,
-                          EscapeCause Cause) {
+                          EscapeCause Cause, bool AsInteger) {
   assert(Derefs >= -1 && "an edge takes at most one address (derefs >= -1)");
   assert((Dst != heap() || K == FlowKind::Escape) &&
          "edges into {heap} carry a cause");
   // The strongest (fewest derefs) edge Dst = Src so far; an index instead
   // of a scan, as {heap} can have many thousands of incoming edges.
-  auto [It, Inserted] = MinDerefs.try_emplace({Dst, Src}, Derefs);
-  if (!Inserted) {
-    if (It->second <= Derefs)
-      return false;
-    It->second = Derefs;
-  }
-  In[Dst].push_back({Src, Derefs, K, Where, Cause});
+  const Location &D = location(Dst);
+  AsInteger |= (D.Kind == LocationKind::Value && D.IR &&
+                lookupValue(D.IR) == std::optional(Dst) &&
+                holdsOnlyIntegers(D.IR->getType()));
+  auto Stronger = [&](auto Found) {
+    auto [It, Inserted] = Found;
+    if (Inserted || Derefs < It->second) {
+      It->second = Derefs;
+      return true;
+    }
+    return false;
+  };
+  bool New = Dst == heap()
+                 ? Stronger(HeapMinDerefs.try_emplace(
+                       {Src, Where, unsigned(Cause.Kind), Cause.Subject,
+                        unsigned(Cause.CalleeStoresToGlobal),
+                        Cause.CalleeStoresThroughArg, unsigned(AsInteger)},
+                       Derefs))
+                 : Stronger(MinDerefs.try_emplace(
+                       {Dst, Src, unsigned(AsInteger)}, Derefs));
+  if (!New)
+    return false;
+  In[Dst].push_back({Src, Derefs, K, Where, Cause, AsInteger});
   return true;
 }
 
@@ -192,12 +209,15 @@ void EscapeGraph::print(raw_ostream &OS) const {
     for (const Edge &E : In[L]) {
       OS << "    " << name(L) << " = " << name(E.Src) << " (derefs " << E.Derefs
          << ")";
+      if (E.AsInteger)
+        OS << " as an integer";
       if (E.Kind == FlowKind::Escape)
         OS << ": " << describeCause(E.Cause);
       OS << "\n";
     }
   for (const StoreConstraint &S : Stores)
-    OS << "    *" << name(S.Ptr) << " = " << name(S.Val) << "\n";
+    OS << "    *" << name(S.Ptr) << " = " << name(S.Val)
+       << (S.AsInteger ? " (an integer)" : "") << "\n";
 }
 
 } // namespace escape

@@ -66,6 +66,18 @@ bool mayHoldPointer(const Type *T, const DataLayout &DL) {
   return false;
 }
 
+bool holdsOnlyIntegers(const Type *T) {
+  if (T->isIntOrIntVectorTy())
+    return true;
+  if (const auto *ST = dyn_cast<StructType>(T))
+    return ST->getNumElements() != 0 &&
+           all_of(ST->elements(),
+                  [](const Type *E) { return holdsOnlyIntegers(E); });
+  if (const auto *AT = dyn_cast<ArrayType>(T))
+    return holdsOnlyIntegers(AT->getElementType());
+  return false;
+}
+
 bool GraphBuilder::mayHoldPointer(const Type *T) const {
   return escape::mayHoldPointer(T, DL);
 }
@@ -139,7 +151,7 @@ void GraphBuilder::visitStoreInst(StoreInst &I) {
   if (!V)
     return;
   if (auto P = operand(I.getPointerOperand()))
-    G->addStore(*P, *V, &I);
+    G->addStore(*P, *V, &I, holdsOnlyIntegers(I.getValueOperand()->getType()));
   else
     G->addEscape(*V, 0, &I, {EscapeCauseKind::StoredThroughUnknown});
 }
@@ -149,7 +161,7 @@ void GraphBuilder::exchange(Instruction &I, Value *Ptr, Value *Val) {
   auto P = operand(Ptr);
   if (auto V = operand(Val)) {
     if (P)
-      G->addStore(*P, *V, &I);
+      G->addStore(*P, *V, &I, holdsOnlyIntegers(Val->getType()));
     else
       G->addEscape(*V, 0, &I, {EscapeCauseKind::StoredThroughUnknown});
   }

@@ -33,6 +33,12 @@ class CallTargets;
 /// as wide as a pointer, aggregates and vectors of those.
 bool mayHoldPointer(const llvm::Type *T, const llvm::DataLayout &DL);
 
+/// Whether values of \p T hold no pointer type, only integers (and
+/// aggregates and vectors of them): an address they carry was converted to
+/// an integer, and what they carry may as well be no address (a length, a
+/// difference of two addresses).
+bool holdsOnlyIntegers(const llvm::Type *T);
+
 /// Looks up the summary of a defined callee; null if it has none (yet).
 using SummaryLookup =
     llvm::function_ref<const FunctionSummary *(const llvm::Function &)>;

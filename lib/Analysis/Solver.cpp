@@ -45,6 +45,7 @@
 #include "llvm/IR/Operator.h"
 #include "llvm/Support/Debug.h"
 #include <deque>
+#include <map>
 #include <set>
 
 #define DEBUG_TYPE "escape"
@@ -74,13 +75,13 @@ public:
     decideLocals(Heap, Res);
     // The parameters' leaks leave out the allocations handed to the caller
     // whose content the caller replays (FunctionSummary::FreshContents).
-    std::vector<const Edge *> Handoffs = freshHandoffs();
+    std::vector<unsigned> Handoffs = freshHandoffs();
     if (Handoffs.empty()) {
       decideParams(Heap, Res);
       return;
     }
-    Walk ParamHeap = walk(G.heap(), [&](const Edge &E) {
-      return llvm::is_contained(Handoffs, &E);
+    Walk ParamHeap = walk(G.heap(), [&](unsigned I) {
+      return llvm::is_contained(Handoffs, I);
     });
     decideParams(ParamHeap, Res);
   }
@@ -150,9 +151,11 @@ private:
       const PtsSet &P = Pts[S.Ptr];
       for (unsigned O : P) {
         if (G.location(O).isLocalObject())
-          Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where);
+          Changed |= G.addEdge(O, S.Val, 0, FlowKind::Store, S.Where, {},
+                               S.AsInteger);
         else if (!replayable(O, Pts[S.Val]))
-          Changed |= addEscapeOnce(S.Val, 0, S.Where, storeCause(O, S.Where));
+          Changed |= addEscapeOnce(S.Val, 0, S.Where, storeCause(O, S.Where),
+                                   S.AsInteger);
         // else: parameters' addresses or contents stored into a parameter's
         // object: the caller replays it (FunctionSummary::ParamStores,
         // ContentStores), or it writes back what was there.
@@ -192,14 +195,17 @@ private:
 
   // --- Allocations handed to the caller (FunctionSummary::FreshContents) -
 
-  /// The escapes of this function's own allocations that are only stores
-  /// into parameters' objects (FreshInto), when every such allocation holds
+  /// The escapes (indices of edges into {heap}) of this function's own
+  /// allocations that are only stores into parameters' objects
+  /// (FreshInto), when every such allocation holds
   /// only what the parameters point to; their content flows go to
   /// Info.Summary.FreshContents. Empty when any one does not qualify.
-  std::vector<const Edge *> freshHandoffs() {
-    std::vector<const Edge *> Edges;
+  std::vector<unsigned> freshHandoffs() {
+    std::vector<unsigned> Edges;
     PtsSet Fresh;
-    for (const Edge &E : G.incoming(G.heap())) {
+    const std::vector<Edge> &In = G.incoming(G.heap());
+    for (unsigned I = 0; I < In.size(); ++I) {
+      const Edge &E = In[I];
       if (E.Kind != FlowKind::Escape || E.Derefs != 0 ||
           E.Cause.Kind != EscapeCauseKind::StoredThroughParam)
         continue;
@@ -209,7 +215,7 @@ private:
         AllFresh &= G.location(O).Kind == LocationKind::HeapObject;
       if (!AllFresh || !storedOnlyIntoParams(E))
         continue;
-      Edges.push_back(&E);
+      Edges.push_back(I);
       Fresh |= P;
     }
     if (Edges.empty())
@@ -286,8 +292,9 @@ private:
   }
 
   bool addEscapeOnce(LocationId V, int Derefs, const Instruction *Where,
-                     EscapeCause Cause) {
-    return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where, Cause);
+                     EscapeCause Cause, bool AsInteger = false) {
+    return G.addEdge(G.heap(), V, Derefs, FlowKind::Escape, Where, Cause,
+                     AsInteger);
   }
 
   void solvePointsTo() {
@@ -428,29 +435,48 @@ private:
 
   // --- Phase 2: the walk -------------------------------------------------
 
-  /// The walk from \p Root; edges into the root that \p Skip accepts are
-  /// not followed.
-  Walk walk(LocationId Root,
-            function_ref<bool(const Edge &)> Skip = nullptr) const {
+  /// The walk from \p Root; the edges into the root whose index \p Skip
+  /// accepts are not followed, nor, with \p Integers false, any edge that
+  /// carries its value as an integer (Edge::AsInteger), nor the edges into
+  /// \p Closed (what that object holds).
+  Walk walk(LocationId Root, function_ref<bool(unsigned)> Skip = nullptr,
+            bool Integers = true, LocationId Closed = ~0u) const {
+    Walk W = emptyWalk(Root);
+    W.Derefs[Root] = 0;
+    return extend(std::move(W), {Root}, Skip, Integers, Closed);
+  }
+
+  Walk emptyWalk(LocationId Root) const {
     Walk W;
     W.Root = Root;
     W.Derefs.assign(G.size(), INT_MAX);
     W.Parent.assign(G.size(), ~0u);
     W.ParentEdge.assign(G.size(), ~0u);
     W.RootEdge.assign(G.size(), ~0u);
-    W.Derefs[Root] = 0;
-    std::deque<LocationId> Queue{Root};
+    return W;
+  }
+
+  /// Continues \p W from the locations in \p Queue, whose derefs are set.
+  Walk extend(Walk W, std::deque<LocationId> Queue,
+              function_ref<bool(unsigned)> Skip, bool Integers,
+              LocationId Closed = ~0u) const {
+    LocationId Root = W.Root;
     std::vector<bool> Queued(G.size(), false);
-    Queued[Root] = true;
+    for (LocationId L : Queue)
+      Queued[L] = true;
     while (!Queue.empty()) {
       LocationId L = Queue.front();
       Queue.pop_front();
       Queued[L] = false;
+      if (L == Closed)
+        continue;
       int Base = std::max(W.Derefs[L], 0);
       const std::vector<Edge> &In = G.incoming(L);
       for (unsigned I = 0; I < In.size(); ++I) {
         const Edge &E = In[I];
-        if (Skip && L == Root && Skip(E))
+        if (Skip && L == Root && Skip(I))
+          continue;
+        if (!Integers && E.AsInteger)
           continue;
         // The root-to-root edges never matter; the result is not a source.
         int D = Base + E.Derefs;
@@ -540,43 +566,187 @@ private:
     }
   }
 
-  /// The argument \p C's call passes in position \p ArgNo, when it points
-  /// only to this function's parameter number K's object or content: K.
-  std::optional<unsigned> ownParamPassed(const EscapeCause &C,
-                                         int ArgNo) const {
+  /// Where the values that leave through one edge into {heap} certainly
+  /// end up, for the dangling-address warnings of the callers
+  /// (ParamSummary::LeaksToGlobal, LeaksThroughArg).
+  enum class DestinationKind : uint8_t {
+    Uncertain, ///< memory the function cannot name, or nowhere for certain
+    Global,    ///< a global, here or in a callee
+    Param,     ///< a global or memory reached from the parameter ArgNo
+  };
+  struct Destination {
+    DestinationKind Kind = DestinationKind::Uncertain;
+    unsigned ArgNo = 0;
+  };
+
+  /// Where the argument \p C's call passes in position \p ArgNo points:
+  /// only to globals, or only to globals and this function's parameter
+  /// number K's object or content (Param K).
+  Destination passedDestination(const EscapeCause &C, int ArgNo) const {
     const auto *CB = dyn_cast_or_null<CallBase>(C.Where);
     if (ArgNo < 0 || !CB || unsigned(ArgNo) >= CB->arg_size())
-      return std::nullopt;
+      return {};
     std::optional<LocationId> V = G.lookupValue(CB->getArgOperand(ArgNo));
     if (!V || Pts[*V].empty())
-      return std::nullopt;
+      return {};
     std::optional<unsigned> K;
     for (unsigned O : Pts[*V]) {
       const Location &Loc = G.location(O);
+      if (Loc.Kind == LocationKind::GlobalObject)
+        continue;
       if (Loc.Kind != LocationKind::ParamObject &&
           Loc.Kind != LocationKind::ParamContent)
-        return std::nullopt;
+        return {};
       unsigned N = cast<Argument>(Loc.IR)->getArgNo();
       if (K && *K != N)
-        return std::nullopt;
+        return {};
       K = N;
     }
-    return K;
+    if (!K)
+      return {DestinationKind::Global};
+    return {DestinationKind::Param, *K};
   }
 
-  /// Where a leaking parameter certainly goes (ParamSummary::LeaksToGlobal,
-  /// LeaksThroughArg), from its cause, through callees' summaries.
-  void certainDestination(ParamSummary &S) const {
-    const EscapeCause &C = S.HeapCause;
-    if (C.Kind == EscapeCauseKind::StoredToGlobal) {
-      S.LeaksToGlobal = true;
-    } else if (C.Kind == EscapeCauseKind::StoredThroughParam) {
-      if (const auto *Arg = dyn_cast_or_null<Argument>(C.Subject))
-        S.LeaksThroughArg = Arg->getArgNo();
-    } else if (C.Kind == EscapeCauseKind::PassedToLeakingCallee) {
-      S.LeaksToGlobal = C.CalleeStoresToGlobal;
-      if (auto K = ownParamPassed(C, C.CalleeStoresThroughArg))
-        S.LeaksThroughArg = *K;
+  /// The destination of the escape edge \p E: a store to a global or
+  /// through a parameter here that stays after the return (not restored),
+  /// or a call whose callee's summary names one.
+  Destination destinationOf(const Edge &E) const {
+    if (E.Kind != FlowKind::Escape || E.AsInteger || isRestored(E))
+      return {};
+    const EscapeCause &C = E.Cause;
+    switch (C.Kind) {
+    case EscapeCauseKind::StoredToGlobal:
+      return {DestinationKind::Global};
+    case EscapeCauseKind::StoredThroughParam:
+      if (const auto *A = dyn_cast_or_null<Argument>(C.Subject))
+        return {DestinationKind::Param, A->getArgNo()};
+      return {};
+    case EscapeCauseKind::PassedToLeakingCallee:
+      if (C.CalleeStoresToGlobal)
+        return {DestinationKind::Global};
+      return passedDestination(C, C.CalleeStoresThroughArg);
+    default:
+      return {};
+    }
+  }
+
+  /// The routes from {heap} in \p Heap that carry the value as an integer
+  /// on some edge (Edge::AsInteger): the walk continued from the source of
+  /// each such edge. What reaches {heap} by such a route may be an address
+  /// or only a length, or a difference of two addresses.
+  Walk integerRoutes(const Walk &Heap) const {
+    Walk W = emptyWalk(G.heap());
+    std::deque<LocationId> Queue;
+    for (LocationId L = 0; L < G.size(); ++L) {
+      if (Heap.Derefs[L] == INT_MAX)
+        continue;
+      int Base = std::max(Heap.Derefs[L], 0);
+      const std::vector<Edge> &In = G.incoming(L);
+      for (unsigned I = 0; I < In.size(); ++I) {
+        const Edge &E = In[I];
+        int D = Base + E.Derefs;
+        if (!E.AsInteger || D >= W.Derefs[E.Src])
+          continue;
+        W.Derefs[E.Src] = D;
+        W.Parent[E.Src] = L;
+        W.ParentEdge[E.Src] = I;
+        W.RootEdge[E.Src] = L == G.heap() ? I : Heap.RootEdge[L];
+        Queue.push_back(E.Src);
+      }
+    }
+    return extend(std::move(W), std::move(Queue), nullptr, true);
+  }
+
+  /// ParamSummary::LeaksToGlobal and LeaksThroughArg of the leaking
+  /// parameters. One route to a global or a parameter's memory is not
+  /// enough: the caller's address may take another one (`v.push_back(p)`
+  /// on one branch and `unknown(p)` on the other, chosen by the caller), so
+  /// a destination is recorded only when every route by which the
+  /// parameter reaches {heap} at its least derefs ends there: the walk
+  /// from {heap} without the edges to that destination no longer reaches
+  /// it at those derefs. A caller's object that escapes through the call
+  /// escapes at those derefs or deeper, so always along such a route.
+  void certainDestinations(const Walk &Heap) {
+    const Function &F = G.function();
+    const std::vector<Edge> &Roots = G.incoming(G.heap());
+    std::vector<Destination> Dest;
+    std::optional<Walk> Uncertain, Integer, NotGlobal;
+    std::map<unsigned, Walk> NotParam;
+    auto Least = [](const Walk &W, LocationId V) {
+      return W.Derefs[V] == INT_MAX ? ParamSummary::None
+                                    : std::max(W.Derefs[V], 0);
+    };
+    auto Without = [&](auto Leaves) {
+      return walk(G.heap(), [&](unsigned I) { return Leaves(Dest[I]); });
+    };
+    for (const Argument &A : F.args()) {
+      ParamSummary &S = Info.Summary.Params[A.getArgNo()];
+      std::optional<LocationId> V = G.lookupValue(&A);
+      if (!V || !S.leaksToHeap())
+        continue;
+      // Field-sensitive callers send each field's content to {heap} at its
+      // own derefs: a field that leaks only deeper than the others may
+      // leak only by a route the walks below do not compare.
+      if (S.ContentFields &&
+          llvm::any_of(*S.ContentFields, [&](const FieldLeak &FL) {
+            return FL.Derefs + 1 != S.HeapDerefs;
+          })) {
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName()
+                          << ": fields leak at several levels\n");
+        continue;
+      }
+      if (Dest.empty())
+        for (const Edge &E : Roots)
+          Dest.push_back(destinationOf(E));
+      if (!Uncertain)
+        Uncertain = Without([](const Destination &D) {
+          return D.Kind != DestinationKind::Uncertain;
+        });
+      if (Least(*Uncertain, *V) <= S.HeapDerefs) {
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName() << ": a route to "
+                          << describeCause(Roots[Uncertain->RootEdge[*V]].Cause)
+                          << "\n");
+        continue;
+      }
+      if (!Integer)
+        Integer = integerRoutes(Heap);
+      if (Least(*Integer, *V) <= S.HeapDerefs) {
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName() << ": a route carries it as an "
+                          << "integer\n");
+        continue;
+      }
+      if (!NotGlobal)
+        NotGlobal = Without([](const Destination &D) {
+          return D.Kind == DestinationKind::Global;
+        });
+      if (Least(*NotGlobal, *V) > S.HeapDerefs) {
+        S.LeaksToGlobal = true;
+        continue;
+      }
+      // A route at the least derefs into a parameter's memory: all the
+      // others must end there too, or in a global.
+      const Destination &Some = Dest[NotGlobal->RootEdge[*V]];
+      if (Some.Kind != DestinationKind::Param)
+        continue;
+      unsigned K = Some.ArgNo;
+      auto It = NotParam.find(K);
+      if (It == NotParam.end())
+        It = NotParam
+                 .emplace(K, Without([K](const Destination &D) {
+                            return D.Kind == DestinationKind::Global ||
+                                   (D.Kind == DestinationKind::Param &&
+                                    D.ArgNo == K);
+                          }))
+                 .first;
+      if (Least(It->second, *V) > S.HeapDerefs)
+        S.LeaksThroughArg = K;
+      else
+        LLVM_DEBUG(dbgs() << "escape: no certain destination for "
+                          << A.getName() << ": into the memory of more than "
+                          << "one parameter\n");
     }
   }
 
@@ -650,8 +820,14 @@ private:
     auto Calls = [this](const CallBase &CB, const WrittenPlace &P) {
       return callOverwrites(CB, P);
     };
-    if (const auto *S = dyn_cast_or_null<StoreInst>(E.Where))
-      return isOverwrittenBeforeReturn(*S, Calls);
+    if (const auto *S = dyn_cast_or_null<StoreInst>(E.Where)) {
+      // Each store is scanned once: its escape edges, one per value and
+      // cause, share the answer.
+      auto [It, Inserted] = Restored.try_emplace(S, false);
+      if (Inserted)
+        It->second = isOverwrittenBeforeReturn(*S, Calls);
+      return It->second;
+    }
     const auto *CB = dyn_cast_or_null<CallBase>(E.Where);
     const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
     const FunctionSummary *S = Callee ? Summaries(*Callee) : nullptr;
@@ -684,34 +860,94 @@ private:
     return Any;
   }
 
+  /// Whether what the object \p O holds points, directly or through other
+  /// objects' contents, back to \p O.
+  bool holdsOwnAddress(LocationId O) const {
+    PtsSet Seen, Work = Pts[O];
+    while (!Work.empty()) {
+      unsigned P = Work.find_first();
+      Work.reset(P);
+      if (P == O)
+        return true;
+      if (Seen.test(P))
+        continue;
+      Seen.set(P);
+      Work |= Pts[P];
+    }
+    return false;
+  }
+
   /// Dangling addresses: stack objects whose address outlives the frame for
-  /// certain. A store that the function undoes before it returns (publish
-  /// and restore) keeps the address alive only while the frame is, so the
-  /// walk from {heap} is redone without such stores for them.
+  /// certain, by some route. The walk from {heap} is redone with only the
+  /// edges that certainly outlive the frame: not a store the function
+  /// undoes before it returns (publish and restore), which keeps the
+  /// address alive only while the frame is, nor an escape to memory the
+  /// analysis cannot name, which may be shorter than another route that is
+  /// certain (`v.push_back(&x)` beside `printf("%p", &x)`). Neither walk,
+  /// from {heap} nor from the result, follows an edge that carries the
+  /// value as an integer (Edge::AsInteger): a length or a difference of two
+  /// addresses is no address (std::string's constructor stores
+  /// std::distance(first, last) into the string).
   void decideLocals(const Walk &AllHeap, const Walk &Res) {
     bool AnyEscapes = false;
     for (LocationId L = 0; L < G.size() && !AnyEscapes; ++L)
       AnyEscapes = G.location(L).Kind == LocationKind::StackObject &&
                    AllHeap.Derefs[L] < 0;
-    std::optional<Walk> Unrestored;
-    auto Restored = [this](const Edge &E) { return isRestored(E); };
-    if (AnyEscapes && llvm::any_of(G.incoming(G.heap()), Restored))
-      Unrestored = walk(G.heap(), Restored);
-    const Walk &Heap = Unrestored ? *Unrestored : AllHeap;
+    const std::vector<Edge> &Roots = G.incoming(G.heap());
+    auto Uncertain = [&](unsigned I) {
+      return isRestored(Roots[I]) || !certainlyOutlives(Roots[I].Cause);
+    };
+    std::optional<Walk> Certain, CertainRes;
+    if (AnyEscapes)
+      Certain = walk(G.heap(), Uncertain, /*Integers=*/false);
+    const Walk &Heap = Certain ? *Certain : AllHeap;
+    bool AnyReturned = false;
+    for (LocationId L = 0; L < G.size() && !AnyReturned; ++L)
+      AnyReturned = G.location(L).Kind == LocationKind::StackObject &&
+                    Res.Derefs[L] < 0;
+    if (AnyReturned)
+      CertainRes = walk(G.result(), nullptr, /*Integers=*/false);
+    // An object that holds its own address (std::string's pointer to its
+    // short-string buffer, a list's sentinel) is found by a route through
+    // what it holds; the code that copies it points the copy to the copy's
+    // own buffer on a branch the walk does not tell apart. Such a route is
+    // not counted: the walk is redone without following what the object
+    // holds.
+    auto Escapes = [&](LocationId L, const Walk &W,
+                       auto Redo) -> std::optional<Walk> {
+      if (W.Derefs[L] >= 0)
+        return std::nullopt;
+      if (!holdsOwnAddress(L))
+        return W;
+      Walk Own = Redo(L);
+      if (Own.Derefs[L] >= 0)
+        return std::nullopt;
+      return Own;
+    };
     for (LocationId L = 0; L < G.size(); ++L) {
       const Location &Loc = G.location(L);
       if (Loc.Kind != LocationKind::StackObject)
         continue;
       LocalVerdict V;
       V.Alloca = cast<Instruction>(Loc.IR);
-      if (Heap.Derefs[L] < 0)
-        V.Path = path(Heap, L, V.Cause);
-      else if (Res.Derefs[L] < 0)
-        V.Path = path(Res, L, V.Cause);
+      if (std::optional<Walk> W =
+              Escapes(L, Heap, [&](LocationId L) {
+                return walk(G.heap(), Uncertain, /*Integers=*/false, L);
+              }))
+        V.Path = path(*W, L, V.Cause);
+      else if (std::optional<Walk> W =
+                   CertainRes ? Escapes(L, *CertainRes,
+                                        [&](LocationId L) {
+                                          return walk(G.result(), nullptr,
+                                                      /*Integers=*/false, L);
+                                        })
+                              : std::nullopt)
+        V.Path = path(*W, L, V.Cause);
       else
         continue;
-      if (certainlyOutlives(V.Cause))
-        Info.Locals.push_back(std::move(V));
+      assert(certainlyOutlives(V.Cause) &&
+             "the walks for locals follow only certain escapes");
+      Info.Locals.push_back(std::move(V));
     }
   }
 
@@ -857,6 +1093,26 @@ private:
       }
   }
 
+  /// A returned allocation of this function's (or of its callees', handed
+  /// over to it) that the caller may take as a new object of its own, with
+  /// nothing in it: it holds no pointer (nothing was stored into it, nothing
+  /// unknown may have been written into it), it reaches {heap} by no route
+  /// (no global, no argument's object and no unknown callee keeps its
+  /// address) and nothing here may free it. The caller's allocation site
+  /// for the call (FunctionSummary::ReturnsFresh) then stands for all of
+  /// it, as for a `new` of its own (an allocation wrapper, the buffer
+  /// `_M_allocate` returns to `push_back`). Otherwise the result points to
+  /// unknown memory too (ReturnsUnknown).
+  bool handedOverFresh(LocationId O, const Walk &Heap,
+                       const PtsSet &Freed) const {
+    if (!Pts[O].empty() || Heap.Derefs[O] < 0 || Freed.test(O)) {
+      LLVM_DEBUG(dbgs() << "escape: result of " << G.function().getName()
+                        << " not handed over fresh: " << G.name(O) << "\n");
+      return false;
+    }
+    return true;
+  }
+
   void decideParams(const Walk &Heap, const Walk &Res) {
     const Function &F = G.function();
     Info.Summary.Params.assign(F.arg_size(), ParamSummary());
@@ -887,12 +1143,12 @@ private:
       PV.Arg = &A;
       if (S.HeapDerefs != ParamSummary::None) {
         PV.Path = path(Heap, *V, S.HeapCause);
-        certainDestination(S);
       } else if (S.ResultDerefs != ParamSummary::None) {
         PV.Path = path(Res, *V, S.HeapCause);
       }
       Info.Params.push_back(std::move(PV));
     }
+    certainDestinations(Heap);
     // What the callee does to memory its arguments point to.
     auto MarkExternal = [&](const PtsSet &P, bool ParamsOnly, auto Mark) {
       for (unsigned O : P) {
@@ -931,8 +1187,8 @@ private:
                        : P,
                    false, [](ParamSummary &S) { S.MayFree = true; });
     }
-    std::set<std::pair<unsigned, unsigned>> ParamStores, ContentStores,
-        Unplaced;
+    std::set<std::pair<unsigned, unsigned>> ParamStores, PointerParamStores,
+        ContentStores, PointerContentStores, Unplaced;
     std::vector<FunctionSummary::StorePlace> Places;
     for (const StoreConstraint &S : G.stores()) {
       bool OnlyParams = false;
@@ -946,9 +1202,14 @@ private:
             for (unsigned V : Pts[S.Val]) {
               if (G.location(V).Kind == LocationKind::ParamObject) {
                 ParamStores.insert({argNo(D), argNo(V)});
+                if (!S.AsInteger)
+                  PointerParamStores.insert({argNo(D), argNo(V)});
                 notePlace(S, argNo(D), argNo(V), Places, Unplaced);
-              } else if (argNo(D) != argNo(V))
+              } else if (argNo(D) != argNo(V)) {
                 ContentStores.insert({argNo(D), argNo(V)});
+                if (!S.AsInteger)
+                  PointerContentStores.insert({argNo(D), argNo(V)});
+              }
             }
         PtsSet NonParam;
         for (unsigned D : Pts[S.Ptr])
@@ -962,6 +1223,10 @@ private:
                    [](ParamSummary &P) { P.MayWrite = true; });
     }
     Info.Summary.ParamStores.assign(ParamStores.begin(), ParamStores.end());
+    Info.Summary.IntegerParamStores.clear();
+    for (auto Pair : ParamStores)
+      if (!PointerParamStores.count(Pair))
+        Info.Summary.IntegerParamStores.push_back(Pair);
     for (const FunctionSummary::StorePlace &P : Places)
       if (!Unplaced.count({P.Dst, P.Src}) &&
           !llvm::is_contained(Info.Summary.ParamStorePlaces, P))
@@ -969,6 +1234,10 @@ private:
     computeMustWrite();
     Info.Summary.ContentStores.assign(ContentStores.begin(),
                                       ContentStores.end());
+    Info.Summary.IntegerContentStores.clear();
+    for (auto Pair : ContentStores)
+      if (!PointerContentStores.count(Pair))
+        Info.Summary.IntegerContentStores.push_back(Pair);
     for (auto [Dst, Src] : ParamStores)
       Info.Summary.Params[Src].StoredInto.push_back(Dst);
     for (auto [Dst, Src] : ContentStores)
@@ -976,13 +1245,29 @@ private:
     for (const ClobberConstraint &C : G.clobbers())
       MarkExternal(Pts[C.Ptr], false,
                    [](ParamSummary &P) { P.MayWrite = true; });
-    // A result pointing to anything but the parameters' own objects.
+    // A result pointing to anything but the parameters' own objects and
+    // fresh objects handed over untouched.
+    PtsSet Freed;
+    for (const FreeCall &FC : G.frees())
+      Freed |= FC.InCallee
+                   ? FunctionEscapeInfo::reachableObjects(G, Pts, FC.Ptr)
+                   : Pts[FC.Ptr];
     for (const Edge &E : G.incoming(G.result()))
       for (unsigned O : Pts[E.Src]) {
-        if (G.location(O).Kind != LocationKind::ParamObject)
-          Info.Summary.ReturnsUnknown = true;
-        if (G.location(O).Kind == LocationKind::HeapObject)
+        LocationKind K = G.location(O).Kind;
+        if (K == LocationKind::HeapObject) {
           Info.Summary.ReturnsFresh = true;
+          if (!handedOverFresh(O, Heap, Freed))
+            Info.Summary.ReturnsUnknown = true;
+        } else if (K == LocationKind::ParamContent) {
+          // What the parameter's object holds, which the caller finds at
+          // ResultDerefs 1 (replayed stores and clobbers included); at 0
+          // the caller would take only the parameter itself.
+          if (Info.Summary.Params[argNo(O)].ResultDerefs != 1)
+            Info.Summary.ReturnsUnknown = true;
+        } else if (K != LocationKind::ParamObject) {
+          Info.Summary.ReturnsUnknown = true;
+        }
       }
     // Own allocations stored into the callers' objects.
     std::set<unsigned> FreshInto;
@@ -1007,6 +1292,8 @@ private:
   SummaryLookup Summaries;
   const DataLayout &DL;
   std::vector<PtsSet> Pts;
+  /// isRestored's answers, per store.
+  mutable DenseMap<const StoreInst *, bool> Restored;
 };
 
 } // namespace

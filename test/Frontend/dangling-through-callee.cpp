@@ -60,3 +60,51 @@ int deep_into_own() {
   put_deep(&n, &local);
   return *r.slot;
 }
+
+// Where the callee sends the address must not depend on the caller: a
+// callee that publishes it only until it returns, or that keeps it on one
+// branch and hands it to code the analysis cannot see on the other, is no
+// certain destination.
+void sink(int *);
+int body(Node *n);
+int **where();
+
+__attribute__((noinline)) int with_restored(Node *n, int *p) { // expected-remark {{leaking param: n}} expected-remark {{leaking param: p}}
+  Reg *r = n->reg;
+  int *old = r->slot;
+  r->slot = p;
+  int v = body(n);
+  r->slot = old;
+  return v;
+}
+
+int restored_by_callee(Node *n) { // expected-remark {{leaking param: n}}
+  int local = 3;
+  return with_restored(n, &local);
+}
+
+__attribute__((noinline)) void keep_or_hide(int *p, bool c) { // expected-remark {{leaking param: p}}
+  if (c)
+    keep(p);
+  else
+    *where() = p;
+}
+
+void hidden_by_caller() {
+  int local = 3;
+  keep_or_hide(&local, false);
+}
+
+// A route that certainly outlives the frame is warned about beside one to
+// unknown code, in either order.
+void also_sunk(Reg *r) { // expected-remark {{r does not escape}}
+  int local = 3;
+  sink(&local);
+  put(r, &local); // expected-warning {{address of local 'local' escapes: stored through parameter 'r'}}
+}
+
+void sunk_after(Reg *r) { // expected-remark {{r does not escape}}
+  int local = 3;
+  put(r, &local); // expected-warning {{address of local 'local' escapes: stored through parameter 'r'}}
+  sink(&local);
+}

@@ -16,7 +16,7 @@ int *use(int n) { store(n); grow(g, n); int *d = dangle(); return leak(n) + loca
 // CHECK: Inputs/pch-sites/sites.h:6:36: remark: new int does not escape; eliminated
 // CHECK: Inputs/pch-sites/sites.h:7:29: remark: p does not escape
 // CHECK: Inputs/pch-sites/sites.h:8:44: warning: address of local 'x' escapes: returned
-// CHECK: Inputs/pch-sites/sites.h:10:36: remark: leaking param content: v
+// CHECK: Inputs/pch-sites/sites.h:10:36: remark: v does not escape
 // CHECK: Inputs/pch-sites/sites.h:11:5: remark: allocation in 'push_back' escapes to heap: stored to global 'g'
 // CHECK-NOT: allocation in 'store'
 // CHECK-NOT: allocation in 'grow'
