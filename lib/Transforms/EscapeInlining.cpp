@@ -11,6 +11,9 @@
 #include "escape/AllocationSites.h"
 
 #include "llvm/Analysis/InlineCost.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/TargetTransformInfo.h"
+#include "llvm/IR/Attributes.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
@@ -41,8 +44,28 @@ static Function *inlinableCallee(const CallBase &CB, const Function &Caller,
   return Callee;
 }
 
-SmallSetVector<Function *, 8>
-inlineForDemotion(Module &M, const EscapeResult &R, uint64_t &Budget) {
+/// The inliner's own checks that do not weigh costs: target features and
+/// other attributes the caller and callee must share, the callee's
+/// attributes that forbid inlining (LLVM's getAttributeBasedInliningDecision).
+static bool compatible(CallBase &CB, Function &Callee,
+                       FunctionAnalysisManager &FAM) {
+  auto GetTLI = [&](Function &F) -> const TargetLibraryInfo & {
+    return FAM.getResult<TargetLibraryAnalysis>(F);
+  };
+  std::optional<InlineResult> R = getAttributeBasedInliningDecision(
+      CB, &Callee, FAM.getResult<TargetIRAnalysis>(Callee), GetTLI);
+  if (R && !R->isSuccess()) {
+    LLVM_DEBUG(dbgs() << "escape: not inlining " << Callee.getName() << ": "
+                      << R->getFailureReason() << "\n");
+    return false;
+  }
+  return true;
+}
+
+SmallSetVector<Function *, 8> inlineForDemotion(Module &M,
+                                                const EscapeResult &R,
+                                                uint64_t &Budget,
+                                                FunctionAnalysisManager &FAM) {
   // The calls to inline, found before any IR changes (inlining invalidates
   // the analysis the choice rests on).
   SmallSetVector<CallBase *, 16> Calls;
@@ -79,6 +102,8 @@ inlineForDemotion(Module &M, const EscapeResult &R, uint64_t &Budget) {
       continue;
     }
     Function *Caller = CB->getFunction();
+    if (!compatible(*CB, *Callee, FAM))
+      continue;
     InlineFunctionInfo IFI;
     InlineResult Result = InlineFunction(*CB, IFI);
     if (!Result.isSuccess()) {
@@ -89,6 +114,9 @@ inlineForDemotion(Module &M, const EscapeResult &R, uint64_t &Budget) {
     LLVM_DEBUG(dbgs() << "escape: inlined " << Callee->getName() << " into "
                       << Caller->getName() << " (" << Size
                       << " instructions) for a local object\n");
+    // What the inliner does after inlining: the caller takes on the
+    // callee's attributes that must hold for the code it now contains.
+    AttributeFuncs::mergeAttributesForInlining(*Caller, *Callee);
     Budget -= Size;
     Changed.insert(Caller);
   }

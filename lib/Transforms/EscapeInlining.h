@@ -20,7 +20,9 @@
 ///
 /// Budget: a callee of at most MaxInlineCalleeInstructions instructions,
 /// viable for inlining (llvm::isInlineViable), not `noinline`, not
-/// interposable, not recursive; and at most EscapeOptions::
+/// interposable, not recursive, compatible with the caller as LLVM's
+/// inliner requires (target features and other attributes:
+/// llvm::getAttributeBasedInliningDecision); and at most EscapeOptions::
 /// MaxInlineInstructions instructions copied per module in all.
 ///
 //===----------------------------------------------------------------------===//
@@ -31,6 +33,7 @@
 #include "escape/EscapeAnalysis.h"
 
 #include "llvm/ADT/SetVector.h"
+#include "llvm/IR/PassManager.h"
 
 #include <cstdint>
 
@@ -49,7 +52,8 @@ constexpr unsigned MaxInlineCalleeInstructions = 600;
 /// each callee's size) lasts. Returns the functions that received code;
 /// the caller cleans them up and analyses the module again.
 llvm::SmallSetVector<llvm::Function *, 8>
-inlineForDemotion(llvm::Module &M, const EscapeResult &R, uint64_t &Budget);
+inlineForDemotion(llvm::Module &M, const EscapeResult &R, uint64_t &Budget,
+                  llvm::FunctionAnalysisManager &FAM);
 
 } // namespace escape
 

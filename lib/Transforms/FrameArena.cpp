@@ -20,6 +20,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -80,9 +81,13 @@ static Function *allocateFunction(Module &M) {
   B.CreateCondBr(B.CreateICmpUGT(N, Bytes, "huge"), Full, Measure);
   B.SetInsertPoint(Measure);
   Value *Used = B.CreateLoad(I64, Top, "used");
-  Value *Rounded =
+  // At least one unit, also for a zero-byte object: its address must lie
+  // inside the arena (below data + bytes) for release to recognise it.
+  Value *Rounded = B.CreateBinaryIntrinsic(
+      Intrinsic::umax,
       B.CreateAnd(B.CreateAdd(N, B.getInt64(ArenaHeaderBytes - 1)),
-                  B.getInt64(-int64_t(ArenaHeaderBytes)), "rounded");
+                  B.getInt64(-int64_t(ArenaHeaderBytes))),
+      B.getInt64(ArenaHeaderBytes), nullptr, "rounded");
   Value *Need = B.CreateAdd(Rounded, B.getInt64(ArenaHeaderBytes), "need");
   Value *Free = B.CreateSub(Bytes, Used, "free");
   B.CreateCondBr(B.CreateICmpULE(Need, Free, "fits"), Take, Full);

@@ -18,7 +18,8 @@
 /// alignment of `operator new` and `malloc` on x86-64), and two i64 slots,
 /// `top` (bytes in use) and `last` (offset of the last block's header plus
 /// 16; 0 when empty). Each block is a 16-byte header `{i64 prev-last,
-/// i64 freed}` and the object, rounded up to 16 bytes.
+/// i64 freed}` and the object, rounded up to 16 bytes (16 for a zero-byte
+/// object, whose address must still lie inside the arena).
 ///  - allocate(n): when the block fits behind `top`, bump and return the
 ///    object; otherwise the original call (the heap) runs;
 ///  - release(p): when p lies in the arena, mark its block freed and pop

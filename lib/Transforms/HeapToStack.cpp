@@ -426,11 +426,17 @@ static DemotionPlan planDemotions(const FunctionEscapeInfo &Info, Function &F,
       Decisions[P.Site].StackBufferBytes = Opts.MaxVariableSize;
 
   // What no fixed slot could take goes to one frame arena, within what is
-  // left of the frame budget.
-  uint64_t ArenaBytes =
-      alignDown(std::min(Opts.MaxArenaSize, Budget - std::min(Budget, Used)),
-                ArenaHeaderBytes);
-  if (Disabled || ArenaBytes < MinArenaBytes || checksStackObjects(F))
+  // left of the frame budget; a recursive function's arena, taken once per
+  // level of recursion, is at most a quarter of its budget. A function that
+  // calls setjmp gets none: the arena's state is kept in registers, which
+  // a longjmp back would find as they were at the setjmp.
+  uint64_t ArenaLimit =
+      Info.Recursive ? Opts.MaxRecursiveFrameSize / 4 : Opts.MaxArenaSize;
+  uint64_t ArenaBytes = alignDown(std::min({Opts.MaxArenaSize, ArenaLimit,
+                                            Budget - std::min(Budget, Used)}),
+                                  ArenaHeaderBytes);
+  if (Disabled || ArenaBytes < MinArenaBytes || checksStackObjects(F) ||
+      F.callsFunctionThatReturnsTwice())
     return Result;
   SetVector<CallBase *> ArenaFrees;
   for (unsigned I = 0; I < Info.Sites.size(); ++I) {
@@ -660,8 +666,8 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   // analysed again; nested helpers take another round.
   uint64_t InlineBudget = Opts.Demote ? Opts.MaxInlineInstructions : 0;
   for (unsigned Round = 0; Round < 3 && InlineBudget; ++Round) {
-    SmallSetVector<Function *, 8> Inlined =
-        inlineForDemotion(M, MAM.getResult<EscapeAnalysis>(M), InlineBudget);
+    SmallSetVector<Function *, 8> Inlined = inlineForDemotion(
+        M, MAM.getResult<EscapeAnalysis>(M), InlineBudget, FAM);
     if (Inlined.empty())
       break;
     Changed = true;

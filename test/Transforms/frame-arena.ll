@@ -66,7 +66,7 @@
 ; CHECK:         %a = call noalias noundef nonnull ptr @_Znwm(i64 16)
 ; CHECK-LABEL: define void @recursive(i1 %c, i32 %depth)
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %escape.arena = alloca [1024 x i8], align 16
+; CHECK-NEXT:    %escape.arena = alloca [256 x i8], align 16
 
 ; REMARK: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack (frame arena of 2048 bytes; the heap when it is full)
 ; REMARK-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack (frame arena of 2048 bytes; the heap when it is full)
@@ -77,8 +77,8 @@
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) does not escape; kept on heap: may be freed inside 'frees'
 ; REMARK-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: freed together with other objects
 ; REMARK-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: freed together with other objects
-; REMARK-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack (frame arena of 1024 bytes; the heap when it is full)
-; REMARK-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack (frame arena of 1024 bytes; the heap when it is full)
+; REMARK-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack (frame arena of 256 bytes; the heap when it is full)
+; REMARK-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; moved to stack (frame arena of 256 bytes; the heap when it is full)
 
 ; OFF: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: freed together with other objects
 ; OFF-NEXT: remark: <unknown>:0:0: new (16 bytes) does not escape; kept on heap: freed together with other objects
@@ -178,8 +178,8 @@ entry:
   ret void
 }
 
-; A recursive function's arena comes out of its smaller frame budget
-; (max-recursive-frame-size, 1024 bytes by default).
+; A recursive function's arena, taken once per level of recursion, is a
+; quarter of its frame budget (max-recursive-frame-size, 1024 bytes by default).
 define void @recursive(i1 %c, i32 %depth) {
 entry:
   %a = call noalias noundef nonnull ptr @_Znwm(i64 16) #0
