@@ -223,7 +223,7 @@ protected:
     // line until C++20: bring their bodies here, where the allocations can
     // be moved, when the escape pass will demote.
     if (Args.InstantiateStrings && Args.Opts.Demote &&
-        CI.getLangOpts().CPlusPlus && CG.OptimizationLevel > 0)
+        CG.OptimizationLevel > 0 && mayInstantiateLibraryStrings(CI))
       instantiateLibraryStrings(CI.getPreprocessor());
     CG.PassBuilderCallbacks.push_back(
         [Opts = Args.Opts, Sink, LTO](PassBuilder &PB) {

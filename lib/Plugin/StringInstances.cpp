@@ -17,6 +17,7 @@
 
 #include "StringInstances.h"
 
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
@@ -54,6 +55,17 @@ public:
   }
 };
 } // namespace
+
+bool mayInstantiateLibraryStrings(const CompilerInstance &CI) {
+  const LangOptions &LO = CI.getLangOpts();
+  frontend::ActionKind A = CI.getFrontendOpts().ProgramAction;
+  return LO.CPlusPlus && !LO.Modules && !LO.CPlusPlusModules &&
+         !LO.CompilingPCH && A != frontend::GeneratePCH &&
+         A != frontend::GenerateModule &&
+         A != frontend::GenerateModuleInterface &&
+         A != frontend::GenerateReducedModuleInterface &&
+         A != frontend::GenerateHeaderUnit;
+}
 
 void instantiateLibraryStrings(Preprocessor &PP) {
   PP.setPredefines(PP.getPredefines() + "#define " + Replacement + " (-1)\n");

@@ -30,10 +30,20 @@
 #define ESCAPE_LIB_PLUGIN_STRINGINSTANCES_H
 
 namespace clang {
+class CompilerInstance;
 class Preprocessor;
 } // namespace clang
 
 namespace escape {
+
+/// Whether \p CI's translation unit may take the switch: C++, and neither
+/// building nor using modules, nor building a precompiled header. The
+/// rewritten definition of the switch names a macro that only the
+/// predefines of a compile with the plugin define; a module or PCH built so
+/// and read by a compile without the plugin would see it undefined (0 in
+/// `#if`, extern templates off for every class, `-Wundef` warnings). A PCH
+/// built without the plugin and used with it leaves the switch as it is.
+bool mayInstantiateLibraryStrings(const clang::CompilerInstance &CI);
 
 /// Makes libstdc++'s `_GLIBCXX_EXTERN_TEMPLATE` expand to -1 in the
 /// translation unit \p PP is about to preprocess (call before it enters the
