@@ -77,19 +77,23 @@ def gen_ninja(r, n, f):
             src = "src/mod%d/%s_%d.cc" % (m, r.choice(WORDS), i)
             obj = "$builddir/obj/mod%d/%d.o" % (m, i)
             hdrs = " ".join("include/mod%d/h%d.h" % (r.randrange(nmod), r.randrange(50)) for _ in range(3))
+            f.write("build %s: phony\n" % src)
             f.write("build %s: cxx %s | %s\n" % (obj, src, hdrs))
             if r.random() < 0.2:
                 f.write("  extra = -DMOD%d_%d=1\n" % (m, i))
             objs.append(obj)
         for h in range(50):
             if r.random() < 0.1:
+                f.write("build include/mod%d/h%d.h.in: phony\n" % (m, h))
                 f.write("build include/mod%d/h%d.h: gen include/mod%d/h%d.h.in\n" % (m, h, m, h))
+            else:
+                f.write("build include/mod%d/h%d.h: phony\n" % (m, h))
         lib = "$builddir/lib/libmod%d.a" % m
         f.write("build %s: ar %s\n" % (lib, " ".join(objs)))
         libs.append(lib)
     for t in range(10):
         f.write("build $builddir/bin/tool%d: link %s\n  libs = -lpthread\n" % (t, " ".join(r.sample(libs, min(len(libs), 5)))))
-    f.write("build all: phony %s\ndefault all\n" % " ".join("$builddir/bin/tool%d" % t for t in range(10)))
+    f.write("build all: phony %s %s\ndefault all\n" % (" ".join("$builddir/bin/tool%d" % t for t in range(10)), " ".join(libs)))
 
 
 def gen_gperf(r, n, f):
@@ -128,6 +132,46 @@ def gen_cnf(r, n, f):
     for _ in range(m):
         vs = r.sample(range(1, n + 1), 3)
         f.write(" ".join(str(v if r.random() < 0.5 else -v) for v in vs) + " 0\n")
+
+
+def gen_hunspell(r, n, f):
+    """N words of text to check against a generated dictionary written beside it."""
+    base = f.name[:-4]
+    syl = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ber", "dan", "fel", "gor", "hin",
+           "jus", "lem", "mor", "nat", "pel", "quin", "rost", "tal", "ung", "vex", "wal"]
+    words = set()
+    while len(words) < 40000:
+        words.add("".join(r.choice(syl) for _ in range(r.randrange(2, 5))))
+    words = sorted(words)
+    with open(base + ".aff", "w") as a:
+        a.write("SET UTF-8\nTRY aeioustnrlmkdbfghjpqvwx\n")
+        a.write("REP 3\nREP k c\nREP c k\nREP ph f\n")
+        a.write("SFX S Y 3\nSFX S 0 s [^sy]\nSFX S y ies y\nSFX S 0 es s\n")
+        a.write("SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n")
+        a.write("SFX G Y 2\nSFX G 0 ing [^e]\nSFX G e ing e\n")
+        a.write("PFX U Y 1\nPFX U 0 un .\n")
+    flags = {}
+    with open(base + ".dic", "w") as d:
+        d.write("%d\n" % len(words))
+        for w in words:
+            fl = "".join(x for x in "SDGU" if r.random() < 0.4)
+            flags[w] = fl
+            d.write("%s/%s\n" % (w, fl) if fl else w + "\n")
+    line = []
+    for i in range(n):
+        w = r.choice(words)
+        fl = flags[w]
+        if fl and r.random() < 0.5:
+            x = r.choice(fl)
+            w = {"S": w + "s", "D": w + "ed", "G": w + "ing", "U": "un" + w}[x]
+        if r.random() < 0.08:   # a typo: swap, drop or double a letter
+            k = r.randrange(len(w) - 1)
+            op = r.randrange(3)
+            w = (w[:k] + w[k + 1] + w[k] + w[k + 2:]) if op == 0 else (w[:k] + w[k + 1:]) if op == 1 else (w[:k] + w[k] + w[k:])
+        line.append(w.capitalize() if r.random() < 0.1 else w)
+        if len(line) == 12 or i + 1 == n:
+            f.write(" ".join(line) + ".\n")
+            line = []
 
 
 def main():
