@@ -42,6 +42,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Transforms/IPO/InferFunctionAttrs.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SROA.h"
@@ -654,9 +655,18 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   auto GetTLI = [&](Function &F) -> const TargetLibraryInfo & {
     return FAM.getResult<TargetLibraryAnalysis>(F);
   };
+  // Library functions declared after the pipeline's InferFunctionAttrs
+  // (InstCombine turns memcmp into bcmp, printf into puts) get the
+  // attributes that pass gives the others (nocapture, readonly, ...):
+  // what the analysis knows of a declaration.
+  bool Changed = false;
+  PreservedAnalyses Inferred = InferFunctionAttrsPass().run(M, MAM);
+  if (!Inferred.areAllPreserved()) {
+    Changed = true;
+    MAM.invalidate(M, Inferred);
+  }
   // Virtual calls on objects of known type become direct calls first, so
   // that the analysis applies their callees' summaries.
-  bool Changed = false;
   if (Opts.Demote && resolveKnownTypeCalls(M, GetTLI).changed()) {
     Changed = true;
     MAM.invalidate(M, PreservedAnalyses::none());

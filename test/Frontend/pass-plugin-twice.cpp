@@ -8,7 +8,7 @@
 // CHECK: Running pass: escape::EscapeInventoryPass
 // CHECK-NOT: Running pass: escape::EscapeInventoryPass
 // CHECK: Running pass: escape::EscapePass
-// CHECK-NEXT: Running analysis: escape::EscapeAnalysis
+// CHECK: Running analysis: escape::EscapeAnalysis
 // CHECK-NOT: Running pass: escape::EscapePass
 // CHECK-NOT: remark: {{.*}}moved to stack
 // CHECK-NOT: Running pass: escape::EscapePass
