@@ -103,57 +103,11 @@ fi
 echo "plugin: $PLUGIN (md5 $PLUGIN_MD5); counter: $COUNTER"
 
 # ---------------------------------------------------------------- fetching --
+# apt_install, srcdir_of: as tools/real-projects/run.sh fetches and installs.
+SRC=$WORK/src
 APT=$WORK/apt
-APTOPTS=(-o "Dir::Etc::SourceParts=$APT/sources.d" -o "Dir::Etc::SourceList=/dev/null"
-         -o "Dir::State::Lists=$APT/lists")
-apt_ready=0
-apt_prepare() {
-  [ $apt_ready = 1 ] && return 0
-  mkdir -p "$APT/sources.d" "$APT/lists/partial"
-  local s
-  for s in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$s" ] || continue
-    sed -E 's/^Types:[[:space:]]*deb[[:space:]]*$/Types: deb-src/' "$s" > "$APT/sources.d/$(basename "$s")"
-  done
-  echo "== apt-get update (deb-src, private lists)"
-  apt-get update "${APTOPTS[@]}" >"$APT/update.log" 2>&1 || { cat "$APT/update.log"; return 1; }
-  apt_ready=1
-}
-# srcdir_of PKG -> the unpacked source directory (fetched when missing; when the mirror
-# lacks the newest version, each older one that deb-src lists)
-srcdir_of() {
-  local pkg=$1 d v
-  d=$(ls -d "$WORK/src/$pkg"-[0-9]*/ 2>/dev/null | head -1)
-  if [ -z "$d" ]; then
-    apt_prepare >&2 || return 1
-    echo "== apt-get source $pkg" >&2
-    if ! (cd "$WORK/src" && apt-get source "${APTOPTS[@]}" "$pkg") >"$WORK/src/$pkg.fetch.log" 2>&1; then
-      for v in $(apt-cache "${APTOPTS[@]}" showsrc "$pkg" 2>/dev/null \
-                 | awk -v p="$pkg" '/^Package:/{ok=($2==p)} ok&&/^Version:/{print $2}' | sort -urV); do
-        echo "   retrying with $pkg=$v" >&2
-        rm -rf "$WORK/src/$pkg"-[0-9]*/
-        (cd "$WORK/src" && apt-get source "${APTOPTS[@]}" "$pkg=$v") >>"$WORK/src/$pkg.fetch.log" 2>&1 && break
-      done
-    fi
-    d=$(ls -d "$WORK/src/$pkg"-[0-9]*/ 2>/dev/null | head -1)
-    [ -n "$d" ] || { tail -n 5 "$WORK/src/$pkg.fetch.log" >&2; return 1; }
-  fi
-  echo "${d%/}"
-}
-# apt_install PKG...: the build dependencies that are not installed yet
-apt_install() {
-  local missing=() p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} = 0 ] && return 0
-  echo "== apt-get install ${missing[*]}"
-  [ "$(id -u)" = 0 ] || { echo "   not root: install them yourself" >&2; return 1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >"$WORK/apt-install.log" 2>&1 \
-    || { apt-get update >>"$WORK/apt-install.log" 2>&1
-         DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >>"$WORK/apt-install.log" 2>&1; } \
-    || { tail -n 20 "$WORK/apt-install.log" >&2; return 1; }
-}
+# shellcheck source=tools/real-projects/debian-sources.sh
+source "$ROOT/tools/real-projects/debian-sources.sh"
 
 # ------------------------------------------------------------------ recipes --
 # Per program P:

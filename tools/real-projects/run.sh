@@ -136,30 +136,14 @@ fi
 [ -f "$PLUGIN" ] || { echo "plugin not found: $PLUGIN (build the repo first)" >&2; exit 2; }
 
 # ------------------------------------------------------------ dependencies --
-# apt_install PKG...: install the Debian packages that are not installed yet.
-apt_updated=0
-apt_install() {
-  local missing=() p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} = 0 ] && return 0
-  echo "== apt-get install ${missing[*]}"
-  if [ "$(id -u)" != 0 ]; then echo "   not root: install them yourself" >&2; return 1; fi
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >"$WORK/apt-install.log" 2>&1; then
-    if [ $apt_updated = 0 ]; then
-      apt_updated=1
-      apt-get update >>"$WORK/apt-install.log" 2>&1
-      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >>"$WORK/apt-install.log" 2>&1 \
-        || { tail -20 "$WORK/apt-install.log" >&2; return 1; }
-    else
-      tail -20 "$WORK/apt-install.log" >&2; return 1
-    fi
-  fi
-}
-
+# apt_install, srcdir_of (debian-sources.sh): build dependencies, and source
+# packages through a private deb-src list derived from the system's sources.
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+SRC=$WORK/src
+APT=$WORK/apt
+# shellcheck source=tools/real-projects/debian-sources.sh
+source "$HERE/debian-sources.sh"
 apt_install cmake ninja-build make dpkg-dev python3 || exit 2
 for t in clang-19 clang++-19 cmake ctest opt-19 python3 ninja dpkg-source; do
   command -v $t >/dev/null || { echo "missing tool: $t (tools/setup.sh installs LLVM 19)" >&2; exit 2; }
@@ -221,49 +205,6 @@ if [ $LTO = 1 ]; then
     exit 2
   fi
 fi
-
-# ---------------------------------------------------------------- fetching --
-# A private deb-src list derived from the system's deb822 sources.
-SRC=$WORK/src
-APT=$WORK/apt
-mkdir -p "$SRC" "$APT/sources.d" "$APT/lists/partial"
-APTOPTS=(-o "Dir::Etc::SourceParts=$APT/sources.d" -o "Dir::Etc::SourceList=/dev/null"
-         -o "Dir::State::Lists=$APT/lists")
-apt_ready=0
-apt_prepare() {
-  [ $apt_ready = 1 ] && return 0
-  local s
-  for s in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$s" ] || continue
-    sed -E 's/^Types:[[:space:]]*deb[[:space:]]*$/Types: deb-src/' "$s" > "$APT/sources.d/$(basename "$s")"
-  done
-  echo "== apt-get update (deb-src, private lists)"
-  apt-get update "${APTOPTS[@]}" >"$APT/update.log" 2>&1 || { cat "$APT/update.log"; return 1; }
-  apt_ready=1
-}
-
-# srcdir_of PKG -> echoes the unpacked source directory (fetching if needed).
-# The newest version first; when the mirror lacks it (security updates are not
-# always there), each older version that deb-src lists.
-srcdir_of() {
-  local pkg=$1 d v
-  d=$(ls -d "$SRC/$pkg"-[0-9]*/ 2>/dev/null | head -1)
-  if [ -z "$d" ]; then
-    apt_prepare >&2 || return 1
-    echo "== apt-get source $pkg" >&2
-    if ! (cd "$SRC" && apt-get source "${APTOPTS[@]}" "$pkg") >"$SRC/$pkg.fetch.log" 2>&1; then
-      for v in $(apt-cache "${APTOPTS[@]}" showsrc "$pkg" 2>/dev/null \
-                 | awk -v p="$pkg" '/^Package:/{ok=($2==p)} ok&&/^Version:/{print $2}' | sort -urV); do
-        echo "   retrying with $pkg=$v" >&2
-        rm -rf "$SRC/$pkg"-[0-9]*/
-        (cd "$SRC" && apt-get source "${APTOPTS[@]}" "$pkg=$v") >>"$SRC/$pkg.fetch.log" 2>&1 && break
-      done
-    fi
-    d=$(ls -d "$SRC/$pkg"-[0-9]*/ 2>/dev/null | head -1)
-    [ -n "$d" ] || { tail -5 "$SRC/$pkg.fetch.log" >&2; return 1; }
-  fi
-  echo "${d%/}"
-}
 
 # ------------------------------------------------------ per-project recipes --
 # Every project is a Debian source package built with CMake and tested with ctest.
