@@ -69,7 +69,7 @@ for p in $PROGRAMS; do
   case " $ALL_PROGRAMS " in *" $p "*) ;; *) echo "unknown program: $p (--list)" >&2; exit 2 ;; esac
 done
 [ -f "$PLUGIN" ] || { echo "plugin not found: $PLUGIN (build the repository first, or set ESCAPE_PLUGIN)" >&2; exit 2; }
-for t in clang-19 clang++-19 cmake ninja make python3 apt-get dpkg-source; do
+for t in clang-19 clang++-19 cmake ninja make python3 apt-get dpkg-source size; do
   command -v $t >/dev/null || { echo "missing tool: $t" >&2; exit 2; }
 done
 
@@ -334,6 +334,11 @@ for p in $PROGRAMS; do
     echo "   [$cfg] exit $rc, ${cpu}s cpu, ${n:-?} heap allocations, ${nb:-?} bytes"
     [ "${nb_allocs:-x}" = "${n:-y}" ] || echo "   note: the bytes counter saw ${nb_allocs:-?} allocations, libAllocCount.so ${n:-?}"
     [ "$rc" = 0 ] || problem "$p [$cfg]: the workload exits with $rc (stderr: $O/$cfg.stderr)"
+  done
+  # the workload's binary: its code size (`size`: text bytes) per build
+  for cfg in plain plugin; do
+    bin=$(cmd_$p "$WORK/build/$p/$cfg" "$WORK/data/$p/$size" | awk '{ print $1 }')
+    rec "text_$cfg" "$(size -B "$bin" 2>/dev/null | awk 'NR == 2 { print $1 }')"
   done
   if outputs_same "$p" "$O/plain" "$O/plugin"; then rec output same
   else rec output DIFFERS; problem "$p: the plugin build's output differs from the plain build's (diff $O/plain* $O/plugin*)"; fi

@@ -110,13 +110,14 @@ def main():
     with open(os.path.join(d, "order")) as f:
         progs = [l.strip() for l in f if l.strip()]
     hdr = ("program", "allocs plain", "plugin", "removed", "bytes plain", "plugin",
-           "time plain (s)", "time plugin (s)", "speedup", "moved", "escaping", "kept",
+           "time plain (s)", "time plugin (s)", "speedup", "text", "moved", "escaping", "kept",
            "output", "tests p/pl/asan")
     rows = []
     keep = collections.Counter()
     esc = collections.Counter()
     tot_a = tot_b = 0
     tot_bytes_a = tot_bytes_b = 0
+    tot_text_a = tot_text_b = 0
     notes = []
     for p in progs:
         path = os.path.join(d, p + ".tsv")
@@ -163,13 +164,20 @@ def main():
         out = r.get("output", "-")
         if r.get("asan_workload") and r.get("asan_workload") != "ok":
             out += ", asan " + r["asan_workload"]
+        ta, tb = num(r.get("text_plain")), num(r.get("text_plugin"))
+        text = "%+.1f%%" % (100.0 * (tb - ta) / ta) if ta and tb is not None else "-"
+        if ta and tb is not None:
+            tot_text_a += ta
+            tot_text_b += tb
         rows.append((p, human(a), human(b), removed, human(ba), human(bb), fmt_t(tp), fmt_t(tq),
-                     speed, mv, es, kp, out, tests))
+                     speed, text, mv, es, kp, out, tests))
         if r.get("workload"):
             notes.append("  %-10s %s" % (p, r["workload"]))
     if tot_a:
         rows.append(("ALL", human(tot_a), human(tot_b), "%.1f%%" % (100.0 * (tot_a - tot_b) / tot_a),
-                     human(tot_bytes_a), human(tot_bytes_b), "", "", "", "", "", "", "", ""))
+                     human(tot_bytes_a), human(tot_bytes_b), "", "", "",
+                     "%+.1f%%" % (100.0 * (tot_text_b - tot_text_a) / tot_text_a) if tot_text_a else "",
+                     "", "", "", "", ""))
     w = [max(len(str(x[i])) for x in rows + [hdr]) for i in range(len(hdr))]
     line = lambda x: "  ".join(str(v).ljust(w[i]) if i == 0 else str(v).rjust(w[i]) for i, v in enumerate(x)).rstrip()
     print(line(hdr))
@@ -179,6 +187,7 @@ def main():
     print()
     print("allocs, bytes: heap allocations and bytes requested over the whole run (LD_PRELOAD counters);")
     print("time: CPU seconds (user + sys), mean ± sd of the interleaved runs; speedup: plain / plugin;")
+    print("text: growth of the workload binary's code (`size`: text bytes), plugin against plain;")
     print("moved / escaping / kept: allocation sites of the plugin build's JSON reports (unique source")
     print("positions, tests' TUs excluded; +Ne: eliminated); tests: the program's own test suite.")
     print("workloads:")
