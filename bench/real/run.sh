@@ -2,7 +2,7 @@
 # bench/real: real programs from Debian source packages, built with clang++-19 -O2
 # without and with the escape plugin, each running a workload like its real use.
 #
-#   bench/real/run.sh [--quick] [--runs N] [--programs "a b"] [--no-tests] [--list]
+#   bench/real/run.sh [--quick] [--runs N] [--programs "a b"] [--no-tests] [--lto] [--list]
 #                     [--table]
 #
 # For every program: fetch the source package (a private deb-src list derived from the
@@ -45,6 +45,7 @@ JOBS=${JOBS:-2}
 RUNS=5
 QUICK=0
 TESTS=1
+MODES="tu"
 ALL_PROGRAMS="yaml-cpp jsoncpp ninja gperf leveldb cmark hunspell"
 PROGRAMS=""
 WRAP=$ROOT/tools/real-projects/cc-wrapper.sh
@@ -57,6 +58,8 @@ while [ $# -gt 0 ]; do
     --programs) PROGRAMS=$2; shift ;;
     --programs=*) PROGRAMS=${1#*=} ;;
     --no-tests) TESTS=0 ;;
+    --lto) MODES="tu lto" ;;
+    --lto-only) MODES="lto" ;;
     --list) echo "$ALL_PROGRAMS"; exit 0 ;;
     --table) exec python3 "$HERE/table.py" "$WORK/results" ;;
     -h|--help) sed -n '2,40p' "$0"; exit 0 ;;
@@ -72,6 +75,11 @@ done
 for t in clang-19 clang++-19 cmake ninja make python3 apt-get dpkg-source size; do
   command -v $t >/dev/null || { echo "missing tool: $t" >&2; exit 2; }
 done
+case " $MODES " in *" lto "*)
+  for t in ld.lld-19 llvm-ar-19 llvm-ranlib-19; do
+    command -v $t >/dev/null || { echo "missing tool for --lto: $t (apt-get install lld-19 llvm-19)" >&2; exit 2; }
+  done ;;
+esac
 
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -129,7 +137,8 @@ cmake_build() {
   local src=$1 b=$2; shift 2
   cmake -G Ninja -S "$src" -B "$b" -DCMAKE_BUILD_TYPE=None -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
     -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
-    -DCMAKE_C_COMPILER_LAUNCHER="$WRAP" -DCMAKE_CXX_COMPILER_LAUNCHER="$WRAP" "$@" \
+    -DCMAKE_C_COMPILER_LAUNCHER="$WRAP" -DCMAKE_CXX_COMPILER_LAUNCHER="$WRAP" \
+    ${BENCH_LTO:+-DCMAKE_AR=$(command -v llvm-ar-19) -DCMAKE_RANLIB=$(command -v llvm-ranlib-19)} "$@" \
     && cmake --build "$b" -j "$JOBS" ${BENCH_TARGETS:+--target $BENCH_TARGETS}
 }
 ctest_run() { (cd "$1" && ctest -j "${2:-$JOBS}" --timeout 900 --output-on-failure); }
@@ -232,10 +241,13 @@ recipe_hash() { { declare -f "build_$1"; declare -f "targets_$1" 2>/dev/null; } 
 # build_cfg P SRC CFG -> 0 when B=$WORK/build/P/CFG holds a build (reused when its stamp matches)
 build_cfg() {
   local p=$1 src=$2 cfg=$3 b=$WORK/build/$1/$3
-  local flags="-O2" ldflags="" json=0
+  local flags="-O2" ldflags="" json=0 lto=""
   case "$cfg" in *asan*) flags="$flags -fsanitize=address -fno-omit-frame-pointer"; ldflags="-fsanitize=address" ;; esac
   case "$cfg" in *plugin*) flags="$flags -fplugin=$PLUGIN" ;; esac
-  [ "$cfg" = plugin ] && json=1
+  # whole-program builds: the link (LLD) runs the escape pass over the whole program
+  case "$cfg" in *-lto) flags="$flags -flto"; ldflags="$ldflags -fuse-ld=lld"; lto=1 ;; esac
+  case "$cfg" in plugin-lto) ldflags="$ldflags -Wl,--load-pass-plugin=$PLUGIN" ;; esac
+  case "$cfg" in plugin|plugin-lto) json=1 ;; esac
   local stamp
   stamp="$(recipe_hash "$p") $flags $ldflags"
   case "$cfg" in *plugin*) stamp="$stamp $PLUGIN_MD5" ;; esac
@@ -246,11 +258,12 @@ build_cfg() {
   echo "   [$cfg] building in $b"
   local t0=$SECONDS rc=0
   local targets=""
-  [ "$cfg" = plain ] && declare -F "targets_$p" >/dev/null && targets=$("targets_$p")
+  case "$cfg" in plain|plain-lto) declare -F "targets_$p" >/dev/null && targets=$("targets_$p") ;; esac
   # ASAN_OPTIONS: configure scripts run test programs, some of which leak (autoconf's
   # iconv check); whether LeakSanitizer sees such a leak depends on the code generated, so
   # it would turn features off in one build and not in another
-  ( export ASAN_OPTIONS=detect_leaks=0 BENCH_TARGETS="$targets" CC=clang-19 CXX=clang++-19 CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="$ldflags" \
+  ( [ -n "$lto" ] && export BENCH_LTO=1 AR=llvm-ar-19 RANLIB=llvm-ranlib-19
+    export ASAN_OPTIONS=detect_leaks=0 BENCH_TARGETS="$targets" CC=clang-19 CXX=clang++-19 CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="$ldflags" \
            ESCAPE_RP_JSON=$json ESCAPE_RP_LOG="$b/tus.log" ESCAPE_RP_CRASHES="$WORK/crashes/$p-$cfg"
     cd "$b" && "build_$p" "$src" "$b" ) >"$b.build.log" 2>&1 || rc=$?
   mv "$b.build.log" "$b/build.log" 2>/dev/null || true
@@ -279,24 +292,28 @@ outputs_same() {
   diff -r --no-dereference "${x[@]}" "$a" "$b" >/dev/null 2>&1 || return 1
 }
 
-: > "$WORK/results/order"
-for p in $PROGRAMS; do
-  echo "$p" >> "$WORK/results/order"
-  R=$WORK/results/$p.tsv
+# run_mode P SRC MODE: build, run, time and test P one way. MODE tu: one translation unit
+# at a time (plain, plugin, asan+plugin); MODE lto: full LTO (plain-lto, plugin-lto: the
+# plugin at the compile steps and in the link's LTO pipeline). Results under the key P
+# (tu) or P+lto (lto).
+run_mode() {
+  local p=$1 src=$2 mode=$3
+  local key=$p PL=plain PG=plugin
+  [ "$mode" = lto ] && key=$p+lto PL=plain-lto PG=plugin-lto
+  echo "$key" >> "$WORK/results/order"
+  R=$WORK/results/$key.tsv
   : > "$R"
   rec() { printf '%s\t%s\n' "$1" "$2" >> "$R"; }
-  pkg=$(pkg_$p)
-  echo "== $p ($pkg)"
-  src=$(srcdir_of "$pkg") || { echo "   !! could not fetch $pkg"; rec status fetch-failed; FETCHFAIL=1; continue; }
   rec src "$src"
-  # shellcheck disable=SC2046
-  apt_install $(deps_$p) || { rec status deps-failed; problem "$p: could not install $(deps_$p)"; continue; }
-  if ! build_cfg "$p" "$src" plain; then rec status build-failed; continue; fi
-  if ! build_cfg "$p" "$src" plugin; then rec status plugin-build-failed; problem "$p: builds without the plugin but not with it ($WORK/build/$p/plugin/build.log)"; continue; fi
-  asan_ok=1
-  build_cfg "$p" "$src" asan+plugin || { asan_ok=0; problem "$p: the asan+plugin build fails ($WORK/build/$p/asan+plugin/build.log)"; }
+  if ! build_cfg "$p" "$src" $PL; then rec status build-failed; return; fi
+  if ! build_cfg "$p" "$src" $PG; then rec status plugin-build-failed; problem "$p: builds without the plugin but not with it ($WORK/build/$p/$PG/build.log)"; return; fi
+  asan_ok=0
+  if [ "$mode" = tu ]; then
+    asan_ok=1
+    build_cfg "$p" "$src" asan+plugin || { asan_ok=0; problem "$p: the asan+plugin build fails ($WORK/build/$p/asan+plugin/build.log)"; }
+  fi
   rec status ok
-  rec build "$WORK/build/$p/plugin"
+  rec build "$WORK/build/$p/$PG"
   declare -F "notests_$p" >/dev/null && rec notests "$(notests_$p)"
   # inputs
   size=full; [ $QUICK = 1 ] && size=quick
@@ -305,17 +322,17 @@ for p in $PROGRAMS; do
     st="$(declare -f "input_$p" | md5sum | cut -c1-12) $(md5sum < "$HERE/gen.py" | cut -c1-12)"
     if [ ! -f "$d/.stamp" ] || [ "$(cat "$d/.stamp")" != "$st" ]; then
       rm -rf "$d"; mkdir -p "$d"
-      "input_$p" "$d" "$s" || { problem "$p: could not make its $s input"; continue 2; }
+      "input_$p" "$d" "$s" || { problem "$p: could not make its $s input"; return; }
       echo "$st" > "$d/.stamp"
     fi
   done
-  rec workload "$(cmd_$p "$WORK/build/$p/plugin" "$WORK/data/$p/$size" | sed "s|$WORK/|<work>/|g")"
+  rec workload "$(cmd_$p "$WORK/build/$p/$PG" "$WORK/data/$p/$size" | sed "s|$WORK/|<work>/|g")"
   # 1. counted runs, outputs compared
-  O=$WORK/run/$p
+  O=$WORK/run/$key
   rm -rf "$O"; mkdir -p "$O"
   ncount=1
   declare -F "counts_$p" >/dev/null && ncount=$("counts_$p")
-  for cfg in plain plugin; do
+  for cfg in $PL $PG; do
     ns=() nbs=() nbas=()
     for ((k = 1; k <= ncount; k++)); do
       rm -rf "$O/$cfg" "$O/$cfg-bytes"; mkdir -p "$O/$cfg" "$O/$cfg-bytes"
@@ -330,18 +347,20 @@ for p in $PROGRAMS; do
     median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
     n=$(median "${ns[@]}"); nb=$(median "${nbs[@]}"); nb_allocs=$(median "${nbas[@]}")
     [ "$ncount" -gt 1 ] && echo "   [$cfg] heap allocations of $ncount runs: ${ns[*]}"
-    rec "allocs_$cfg" "${n:--}"; rec "bytes_$cfg" "${nb:--}"; rec "status_$cfg" "$rc"
+    k=plain; [ "$cfg" = $PG ] && k=plugin
+    rec "allocs_$k" "${n:--}"; rec "bytes_$k" "${nb:--}"; rec "status_$k" "$rc"
     echo "   [$cfg] exit $rc, ${cpu}s cpu, ${n:-?} heap allocations, ${nb:-?} bytes"
     [ "${nb_allocs:-x}" = "${n:-y}" ] || echo "   note: the bytes counter saw ${nb_allocs:-?} allocations, libAllocCount.so ${n:-?}"
     [ "$rc" = 0 ] || problem "$p [$cfg]: the workload exits with $rc (stderr: $O/$cfg.stderr)"
   done
   # the workload's binary: its code size (`size`: text bytes) per build
-  for cfg in plain plugin; do
+  for cfg in $PL $PG; do
+    k=plain; [ "$cfg" = $PG ] && k=plugin
     bin=$(cmd_$p "$WORK/build/$p/$cfg" "$WORK/data/$p/$size" | awk '{ print $1 }')
-    rec "text_$cfg" "$(size -B "$bin" 2>/dev/null | awk 'NR == 2 { print $1 }')"
+    rec "text_$k" "$(size -B "$bin" 2>/dev/null | awk 'NR == 2 { print $1 }')"
   done
-  if outputs_same "$p" "$O/plain" "$O/plugin"; then rec output same
-  else rec output DIFFERS; problem "$p: the plugin build's output differs from the plain build's (diff $O/plain* $O/plugin*)"; fi
+  if outputs_same "$p" "$O/$PL" "$O/$PG"; then rec output same
+  else rec output DIFFERS; problem "$p: the plugin build's output differs from the plain build's (diff $O/$PL* $O/$PG*)"; fi
   # 2. the quick workload under asan+plugin
   if [ $QUICK = 0 ] && [ $asan_ok = 1 ]; then
     for cfg in plain asan+plugin; do
@@ -355,15 +374,18 @@ for p in $PROGRAMS; do
   # 3. timing
   echo "   timing: $RUNS runs each, interleaved"
   mkdir -p "$O/t-plain" "$O/t-plugin"
-  python3 "$HERE/measure.py" time "$RUNS" "$WORK/results/$p.times.json" \
-    "plain=$(runcmd "$p" plain "$size" "$O/t-plain" "")" "plugin=$(runcmd "$p" plugin "$size" "$O/t-plugin" "")"
+  python3 "$HERE/measure.py" time "$RUNS" "$WORK/results/$key.times.json" \
+    "plain=$(runcmd "$p" $PL "$size" "$O/t-plain" "")" "plugin=$(runcmd "$p" $PG "$size" "$O/t-plugin" "")"
   # 4. test suites (results reused while the build is)
   if [ $TESTS = 1 ]; then
-    for cfg in plain plugin asan+plugin; do
+    local cfgs="$PL $PG"
+    [ "$mode" = tu ] && cfgs="$cfgs asan+plugin"
+    for cfg in $cfgs; do
       b=$WORK/build/$p/$cfg
+      k=${cfg%-lto}
       # a plain build of the workload's targets only: its tests are not built
-      if [ "$cfg" = plain ] && declare -F "targets_$p" >/dev/null; then rec "tests_$cfg" "-"; continue; fi
-      [ -f "$b/.bench-stamp" ] || { rec "tests_$cfg" no-build; continue; }
+      if [ "$k" = plain ] && declare -F "targets_$p" >/dev/null; then rec "tests_$k" "-"; continue; fi
+      [ -f "$b/.bench-stamp" ] || { rec "tests_$k" no-build; continue; }
       if [ ! -f "$b/test.status" ] || [ "$b/test.status" -ot "$b/.bench-stamp" ]; then
         trc=0
         ( export ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0; "test_$p" "$src" "$b" ) >"$b/test.log" 2>&1 || trc=$?
@@ -372,16 +394,30 @@ for p in $PROGRAMS; do
       trc=$(cat "$b/test.status")
       summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of|^# (PASS|FAIL):|^\[  (PASSED|FAILED)  \]|^# TOTAL:' "$b/test.log" | tail -n 1)
       echo "   [$cfg] tests: $([ "$trc" = 0 ] && echo passed || echo "FAILED (exit $trc)") ${summary:+($summary)}"
-      rec "tests_$cfg" "$([ "$trc" = 0 ] && echo pass || echo FAIL)"
+      rec "tests_$k" "$([ "$trc" = 0 ] && echo pass || echo FAIL)"
     done
     tp=$(awk -F'\t' '$1 == "tests_plain" { print $2 }' "$R")
-    for cfg in plugin asan+plugin; do
-      tc=$(awk -F'\t' -v k="tests_$cfg" '$1 == k { print $2 }' "$R")
+    for cfg in $PG $([ "$mode" = tu ] && echo asan+plugin); do
+      k=${cfg%-lto}
+      tc=$(awk -F'\t' -v k="tests_$k" '$1 == k { print $2 }' "$R")
       # (when the plain build has no tests, a failure counts as one with the plugin)
       if [ "$tc" = FAIL ] && [ "$tp" != FAIL ]; then problem "$p [$cfg]: its tests fail$([ "$tp" = pass ] && echo " (pass without the plugin)"); log $WORK/build/$p/$cfg/test.log"; fi
       if [ "$tc" = FAIL ] && [ "$tp" = FAIL ]; then echo "   note: its tests fail without the plugin too"; fi
     done
   fi
+}
+
+: > "$WORK/results/order"
+for p in $PROGRAMS; do
+  pkg=$(pkg_$p)
+  echo "== $p ($pkg)"
+  src=$(srcdir_of "$pkg") || { echo "   !! could not fetch $pkg"; printf 'status\tfetch-failed\n' > "$WORK/results/$p.tsv"; echo "$p" >> "$WORK/results/order"; FETCHFAIL=1; continue; }
+  # shellcheck disable=SC2046
+  apt_install $(deps_$p) || { printf 'status\tdeps-failed\n' > "$WORK/results/$p.tsv"; echo "$p" >> "$WORK/results/order"; problem "$p: could not install $(deps_$p)"; continue; }
+  for mode in $MODES; do
+    [ "$mode" = lto ] && echo "== $p, whole program (-flto)"
+    run_mode "$p" "$src" "$mode"
+  done
 done
 
 echo
