@@ -16,13 +16,16 @@
 //    the union of their summaries;
 //  - anything else is judged by its declaration's attributes (nocapture,
 //    nofree, readonly, returned), which inferattrs and TargetLibraryInfo put
-//    on C library functions, and `[[clang::noescape]]` puts on user ones.
+//    on C library functions, and `[[clang::noescape]]` puts on user ones,
+//    and by the library models (LibraryModels.h) where those say too little:
+//    the printf family's variadic arguments, libstdc++'s `__throw_*`.
 //
 //===----------------------------------------------------------------------===//
 
 #include "GraphBuilder.h"
 #include "escape/CallTargets.h"
 #include "escape/EscapeAnalysis.h"
+#include "escape/LibraryModels.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Function.h"
@@ -340,11 +343,42 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
     return;
   }
 
+  std::optional<ArgUses> Modelled;
+  if (!Replaceable && !CB.isMustTailCall() && !CB.hasOperandBundles())
+    Modelled = modelledArgUses(CB, TLI);
   for (unsigned I = 0, E = CB.arg_size(); I != E; ++I) {
     Value *Arg = CB.getArgOperand(I);
     auto A = operand(Arg);
     if (!A)
       continue;
+    if (Modelled && Modelled->Uses[I] != ArgUse::Unmodelled) {
+      assert(Arg->getType()->isPointerTy() && "models describe pointers");
+      // Not kept, not freed (LibraryModels.h); only what it points to may
+      // go somewhere.
+      switch (Modelled->Uses[I]) {
+      case ArgUse::ReadsToStream:
+        break;
+      case ArgUse::ReadsIntoOutput:
+        if (auto D = operand(CB.getArgOperand(Modelled->Output))) {
+          // *output = *arg, as a load and a store of this caller's.
+          LocationId T = G->addLocation(LocationKind::Value, &CB);
+          G->setLabel(T, "{*" + G->name(*A) + " formatted into " +
+                             G->name(*D) + "}");
+          G->addEdge(T, *A, 1, FlowKind::Load, &CB);
+          G->addStore(*D, T, &CB);
+        }
+        break;
+      case ArgUse::ReadsIntoException:
+        G->addEscape(*A, 1, &CB, Unknown);
+        break;
+      case ArgUse::WritesCount:
+        G->addClobber(*A, &CB);
+        break;
+      case ArgUse::Unmodelled:
+        llvm_unreachable("handled above");
+      }
+      continue;
+    }
     bool Captured = I >= NumParams || !Arg->getType()->isPointerTy() ||
                     !CB.doesNotCapture(I) || CB.isMustTailCall() || Replaceable;
     if (Captured) {
