@@ -181,16 +181,23 @@ private:
 
   /// A store into \p O of a value pointing to \p Val that the caller can
   /// replay: O is a parameter's object, and the value points only to
-  /// parameters' objects or to parameters' contents.
+  /// parameters' objects or to parameters' contents, and perhaps to unknown
+  /// memory (an integer from an unknown call added to a length read from
+  /// the object, `len += strlen(s)`): the caller replays the parameters'
+  /// part and clobbers the object for the unknown part (MayWrite), which
+  /// was never local to anybody.
   bool replayable(LocationId O, const PtsSet &Val) const {
     if (G.location(O).Kind != LocationKind::ParamObject || Val.empty())
       return false;
+    bool FromParams = false;
     for (unsigned V : Val) {
       LocationKind K = G.location(V).Kind;
-      if (K != LocationKind::ParamObject && K != LocationKind::ParamContent)
+      if (K == LocationKind::ParamObject || K == LocationKind::ParamContent)
+        FromParams = true;
+      else if (K != LocationKind::UnknownObject)
         return false;
     }
-    return true;
+    return FromParams;
   }
 
   // --- Allocations handed to the caller (FunctionSummary::FreshContents) -
@@ -1200,7 +1207,11 @@ private:
         for (unsigned D : Pts[S.Ptr])
           if (G.location(D).Kind == LocationKind::ParamObject)
             for (unsigned V : Pts[S.Val]) {
-              if (G.location(V).Kind == LocationKind::ParamObject) {
+              if (G.location(V).Kind == LocationKind::UnknownObject) {
+                // What the caller cannot name: its object may now point
+                // anywhere (replayable).
+                Info.Summary.Params[argNo(D)].MayWrite = true;
+              } else if (G.location(V).Kind == LocationKind::ParamObject) {
                 ParamStores.insert({argNo(D), argNo(V)});
                 if (!S.AsInteger)
                   PointerParamStores.insert({argNo(D), argNo(V)});
