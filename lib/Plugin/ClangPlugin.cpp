@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "escape/EscapeAnalysis.h"
+#include "escape/LibraryCopies.h"
 #include "escape/LinkTimeReport.h"
 #include "escape/Plugin.h"
 #include "escape/Report.h"
@@ -222,12 +223,23 @@ protected:
     // The growth of a std::string happens in members libstdc++ keeps out of
     // line until C++20: bring their bodies here, where the allocations can
     // be moved, when the escape pass will demote.
-    if (Args.InstantiateStrings && Args.Opts.Demote &&
-        CG.OptimizationLevel > 0 && mayInstantiateLibraryStrings(CI))
+    bool Strings = Args.InstantiateStrings && Args.Opts.Demote &&
+                   CG.OptimizationLevel > 0 && mayInstantiateLibraryStrings(CI);
+    if (Strings)
       instantiateLibraryStrings(CI.getPreprocessor());
+    // Without LTO, what escape-driven inlining does not take of those
+    // members goes back to being the library's (LibraryCopies.h); under
+    // LTO the link's inliner sees them as it would in C++20.
+    bool Copies = Strings && !LTO.DeferToLink;
     CG.PassBuilderCallbacks.push_back(
-        [Opts = Args.Opts, Sink, LTO](PassBuilder &PB) {
+        [Opts = Args.Opts, Sink, LTO, Copies, &CI](PassBuilder &PB) {
           registerEscapePasses(PB, Opts, Sink.get(), LTO);
+          if (Copies)
+            PB.registerPipelineStartEPCallback(
+                [&CI](ModulePassManager &MPM, OptimizationLevel) {
+                  MPM.addPass(ExternalLibraryCopiesPass(
+                      exportedStringMembers(CI.getASTContext())));
+                });
         });
     if (Args.reporting() && CG.DisableLLVMPasses) {
       // -save-temps compiles to bitcode here with no optimisation, then

@@ -29,7 +29,10 @@
 #ifndef ESCAPE_LIB_PLUGIN_STRINGINSTANCES_H
 #define ESCAPE_LIB_PLUGIN_STRINGINSTANCES_H
 
+#include "llvm/ADT/StringSet.h"
+
 namespace clang {
+class ASTContext;
 class CompilerInstance;
 class Preprocessor;
 } // namespace clang
@@ -50,6 +53,17 @@ bool mayInstantiateLibraryStrings(const clang::CompilerInstance &CI);
 /// main file). Without libstdc++, or when the definition is not the one
 /// expected (a single `1`), nothing changes.
 void instantiateLibraryStrings(clang::Preprocessor &PP);
+
+/// The symbols libstdc++.so exports for what the switch brought into this
+/// translation unit: the non-template members of
+/// `std::__cxx11::basic_string<char>` and `<wchar_t>` (with their standard
+/// traits and allocator) that are not inline, which the `extern template
+/// class` declarations the switch dropped would have left to the library
+/// (libstdc++'s string-inst.cc instantiates them explicitly). Constructors
+/// and destructors give their complete and base symbols. Empty without
+/// libstdc++'s C++11-ABI string. For ExternalLibraryCopiesPass
+/// (escape/LibraryCopies.h).
+llvm::StringSet<> exportedStringMembers(clang::ASTContext &Ctx);
 
 } // namespace escape
 

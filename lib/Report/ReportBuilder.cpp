@@ -150,7 +150,8 @@ void ReportBuilder::addSites(const ReportSink &Sink) {
     if (Best < 0) {
       // A call of an allocating user function is reported at the
       // allocation inside it, not at every call.
-      if (R.Kind != AllocKind::Call)
+      // A call made inside library code allocates there too.
+      if (R.Kind != AllocKind::Call || InLibrary)
         Unmatched.push_back(&R);
       continue;
     }

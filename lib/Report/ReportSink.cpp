@@ -10,6 +10,7 @@
 
 #include "escape/EscapeAnalysis.h"
 #include "escape/FunctionAnnotations.h"
+#include "escape/LibraryCopies.h"
 #include "escape/Messages.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -67,6 +68,23 @@ SiteRecord recordSiteSource(const SiteVerdict &V, StringRef IRSpelling,
                             StringRef IRFunction) {
   SiteRecord R;
   R.Where = sourceStack(V.Site.Call);
+  // A call of a library copy (LibraryCopies.h) allocates inside the
+  // library, as the library's inlined code does: its body is one more frame
+  // (innermost), so the report puts it at the user's line like the others.
+  if (V.Site.Kind == AllocKind::Call && !R.Where.empty())
+    if (const Function *Callee = V.Site.Call->getCalledFunction())
+      if (Callee->hasFnAttribute(LibraryCopyAttr))
+        if (const DISubprogram *SP = Callee->getSubprogram()) {
+          SourceFrame Fr;
+          Fr.File = fullPath(SP);
+          Fr.Line = SP->getLine();
+          Fr.Function = SP->getName().str();
+          Fr.LinkageName = SP->getLinkageName().str();
+          if (Fr.LinkageName.empty())
+            Fr.LinkageName = Fr.Function;
+          Fr.FunctionLine = SP->getLine();
+          R.Where.insert(R.Where.begin(), std::move(Fr));
+        }
   R.IRSpelling = IRSpelling.str();
   R.Kind = V.Site.Kind;
   R.IRFunction = IRFunction.str();

@@ -19,6 +19,7 @@
 #include "DemotionRules.h"
 #include "EscapeInlining.h"
 #include "FrameArena.h"
+#include "escape/LibraryCopies.h"
 #include "KnownTypeCalls.h"
 #include "escape/FunctionAnnotations.h"
 #include "escape/LinkTimeReport.h"
@@ -675,23 +676,34 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   // out of line) are inlined, the callers cleaned up, and the module
   // analysed again; nested helpers take another round.
   uint64_t InlineBudget = Opts.Demote ? Opts.MaxInlineInstructions : 0;
-  for (unsigned Round = 0; Round < 3 && InlineBudget; ++Round) {
-    SmallSetVector<Function *, 8> Inlined = inlineForDemotion(
-        M, MAM.getResult<EscapeAnalysis>(M), InlineBudget, FAM);
-    if (Inlined.empty())
-      break;
-    Changed = true;
+  // What inlining left behind in \p Fns, cleaned up for the analysis.
+  auto CleanUp = [&](ArrayRef<Function *> Fns) {
     MAM.invalidate(M, PreservedAnalyses::none());
     FunctionPassManager Cleanup;
     Cleanup.addPass(SROAPass(SROAOptions::ModifyCFG));
     Cleanup.addPass(EarlyCSEPass());
     Cleanup.addPass(InstCombinePass());
     Cleanup.addPass(SimplifyCFGPass());
-    for (Function *F : Inlined) {
+    for (Function *F : Fns) {
       Cleanup.run(*F, FAM);
       FAM.invalidate(*F, PreservedAnalyses::none());
     }
     MAM.invalidate(M, PreservedAnalyses::none());
+  };
+  // Library copies (LibraryCopies.h) were kept from the pipeline's inliner
+  // for this: only escape-driven inlining takes them.
+  bool Lifted = false;
+  SmallVector<Function *, 8> Merged = liftLibraryCopies(M, Lifted);
+  Changed |= Lifted;
+  if (!Merged.empty())
+    CleanUp(Merged);
+  for (unsigned Round = 0; Round < 3 && InlineBudget; ++Round) {
+    SmallSetVector<Function *, 8> Inlined = inlineForDemotion(
+        M, MAM.getResult<EscapeAnalysis>(M), InlineBudget, FAM);
+    if (Inlined.empty())
+      break;
+    Changed = true;
+    CleanUp(Inlined.getArrayRef());
   }
   const EscapeResult &R = MAM.getResult<EscapeAnalysis>(M);
 
@@ -744,6 +756,10 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     Sink->EscapePassRan = true;
   if (LinkSink)
     reportAtLinkTime(M, std::move(Carried), *LinkSink);
+  // What escape-driven inlining did not take is a call into the library
+  // again; the analysis' results name those bodies, so they go last.
+  if (dropLibraryCopies(M))
+    Changed = true;
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 

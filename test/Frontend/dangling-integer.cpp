@@ -50,5 +50,5 @@ std::string copied_range(int n) {
 
 void copied_into_callers(std::string &out, int n) { // expected-remark {{leaking param content: out}}
   char buf[8] = "abcdefg";
-  out.assign(buf, buf + n);
+  out.assign(buf, buf + n); // expected-remark {{allocation in 'assign<char *, void>' escapes to heap: stored through parameter 'out'}}
 }

@@ -38,6 +38,6 @@ long published(long v) {
 
 long stored(long v) {
   auto p = std::make_shared<Widget>(v); // expected-remark {{std::make_shared<Widget> escapes to heap: stored through unknown pointer}}
-  all.push_back(p);
+  all.push_back(p); // expected-remark {{allocation in 'push_back' escapes to heap: stored to global 'all'}}
   return use(p.get());
 }
