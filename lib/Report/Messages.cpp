@@ -190,7 +190,7 @@ std::string describeParam(const ParamSummary &S, StringRef Name,
              (ArgName ? ArgName(Args[I]) : "#" + std::to_string(Args[I]));
     return Out;
   };
-  if (S.HeapDerefs != 0 && !S.StoredInto.empty())
+  if (S.HeapDerefs == ParamSummary::None && !S.StoredInto.empty())
     return ("leaking param: " + Name + " to " + Targets(S.StoredInto)).str();
   if (S.HeapDerefs == 0)
     return ("leaking param: " + Name).str();
