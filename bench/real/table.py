@@ -115,15 +115,16 @@ def main():
     rows = []
     keep = collections.Counter()
     esc = collections.Counter()
-    tot_a = tot_b = 0
-    tot_bytes_a = tot_bytes_b = 0
-    tot_text_a = tot_text_b = 0
+    # Totals per build mode: one translation unit at a time (P) and whole
+    # program (P+lto) are the same programs, never summed together.
+    tots = collections.defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     notes = []
     for p in progs:
         path = os.path.join(d, p + ".tsv")
         if not os.path.exists(path):
             continue
         r = load_tsv(path)
+        mode = "+lto" if p.endswith("+lto") else ""
         if r.get("status") != "ok":
             rows.append((p, r.get("status", "?")) + ("",) * (len(hdr) - 2))
             continue
@@ -132,11 +133,11 @@ def main():
         removed = "-"
         if a and b is not None:
             removed = "%.1f%%" % (100.0 * (a - b) / a)
-            tot_a += a
-            tot_b += b
+            tots[mode][0] += a
+            tots[mode][1] += b
         if ba and bb is not None:
-            tot_bytes_a += ba
-            tot_bytes_b += bb
+            tots[mode][2] += ba
+            tots[mode][3] += bb
         tp = tq = None
         speed = "-"
         tj = os.path.join(d, p + ".times.json")
@@ -167,14 +168,17 @@ def main():
         ta, tb = num(r.get("text_plain")), num(r.get("text_plugin"))
         text = "%+.1f%%" % (100.0 * (tb - ta) / ta) if ta and tb is not None else "-"
         if ta and tb is not None:
-            tot_text_a += ta
-            tot_text_b += tb
+            tots[mode][4] += ta
+            tots[mode][5] += tb
         rows.append((p, human(a), human(b), removed, human(ba), human(bb), fmt_t(tp), fmt_t(tq),
                      speed, text, mv, es, kp, out, tests))
         if r.get("workload"):
             notes.append("  %-10s %s" % (p, r["workload"]))
-    if tot_a:
-        rows.append(("ALL", human(tot_a), human(tot_b), "%.1f%%" % (100.0 * (tot_a - tot_b) / tot_a),
+    for mode in sorted(tots):
+        tot_a, tot_b, tot_bytes_a, tot_bytes_b, tot_text_a, tot_text_b = tots[mode]
+        if not tot_a:
+            continue
+        rows.append(("ALL" + mode, human(tot_a), human(tot_b), "%.1f%%" % (100.0 * (tot_a - tot_b) / tot_a),
                      human(tot_bytes_a), human(tot_bytes_b), "", "", "",
                      "%+.1f%%" % (100.0 * (tot_text_b - tot_text_a) / tot_text_a) if tot_text_a else "",
                      "", "", "", "", ""))
