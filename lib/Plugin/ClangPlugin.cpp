@@ -237,8 +237,9 @@ protected:
           if (Copies)
             PB.registerPipelineStartEPCallback(
                 [&CI](ModulePassManager &MPM, OptimizationLevel) {
-                  MPM.addPass(ExternalLibraryCopiesPass(
-                      exportedStringMembers(CI.getASTContext())));
+                  if (switchedLibraryStrings(CI.getPreprocessor()))
+                    MPM.addPass(ExternalLibraryCopiesPass(
+                        exportedStringMembers(CI.getASTContext())));
                 });
         });
     if (Args.reporting() && CG.DisableLLVMPasses) {

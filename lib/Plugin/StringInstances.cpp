@@ -73,6 +73,15 @@ bool mayInstantiateLibraryStrings(const CompilerInstance &CI) {
          A != frontend::GenerateHeaderUnit;
 }
 
+bool switchedLibraryStrings(Preprocessor &PP) {
+  const MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Switch));
+  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1)
+    return false;
+  const Token &T = MI->tokens()[0];
+  return T.is(tok::identifier) && T.getIdentifierInfo() &&
+         T.getIdentifierInfo()->getName() == Replacement;
+}
+
 void instantiateLibraryStrings(Preprocessor &PP) {
   PP.setPredefines(PP.getPredefines() + "#define " + Replacement + " (-1)\n");
   PP.addPPCallbacks(std::make_unique<ExternTemplateSwitch>(PP));

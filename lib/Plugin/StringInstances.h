@@ -54,6 +54,14 @@ bool mayInstantiateLibraryStrings(const clang::CompilerInstance &CI);
 /// expected (a single `1`), nothing changes.
 void instantiateLibraryStrings(clang::Preprocessor &PP);
 
+/// Whether the switch is what turned the extern templates off in \p PP's
+/// translation unit: `_GLIBCXX_EXTERN_TEMPLATE` ends up defined as the
+/// rewritten token. Not so when libstdc++ redefines it to -1 itself
+/// (`_GLIBCXX_ASSERTIONS`: it wants its members instantiated here, with
+/// their assertions) or the user defined it: then the members are the
+/// translation unit's own and no library copies are made.
+bool switchedLibraryStrings(clang::Preprocessor &PP);
+
 /// The symbols libstdc++.so exports for what the switch brought into this
 /// translation unit: the non-template members of
 /// `std::__cxx11::basic_string<char>` and `<wchar_t>` (with their standard
