@@ -304,15 +304,21 @@ void GraphBuilder::applySummary(CallBase &CB, const Function &Callee,
   for (auto [Dst, Src] : S.ContentStores)
     if (Dst < CB.arg_size() && Src < CB.arg_size())
       if (auto D = operand(CB.getArgOperand(Dst)))
-        if (auto V = operand(CB.getArgOperand(Src))) {
-          // *dst = *src, as a load and a store of this caller's.
-          LocationId T = G->addLocation(LocationKind::Value, &CB);
-          G->setLabel(T, "{*" + G->name(*V) + " copied by '" + Name + "'}");
-          G->addEdge(T, *V, 1, FlowKind::Load, &CB);
-          G->addStore(*D, T, &CB,
+        if (auto V = operand(CB.getArgOperand(Src)))
+          copyContent(*D, *V, CB,
+                      "{*" + G->name(*V) + " copied by '" + Name + "'}",
                       llvm::is_contained(S.IntegerContentStores,
                                          std::make_pair(Dst, Src)));
-        }
+}
+
+void GraphBuilder::copyContent(LocationId Dst, LocationId Src,
+                               const CallBase &CB, std::string Label,
+                               bool AsInteger) {
+  // *dst = *src, as a load and a store of this caller's.
+  LocationId T = G->addLocation(LocationKind::Value, &CB);
+  G->setLabel(T, std::move(Label));
+  G->addEdge(T, Src, 1, FlowKind::Load, &CB);
+  G->addStore(Dst, T, &CB, AsInteger);
 }
 
 void GraphBuilder::applyAttributes(CallBase &CB) {
@@ -359,14 +365,10 @@ void GraphBuilder::applyAttributes(CallBase &CB) {
       case ArgUse::ReadsToStream:
         break;
       case ArgUse::ReadsIntoOutput:
-        if (auto D = operand(CB.getArgOperand(Modelled->Output))) {
-          // *output = *arg, as a load and a store of this caller's.
-          LocationId T = G->addLocation(LocationKind::Value, &CB);
-          G->setLabel(T, "{*" + G->name(*A) + " formatted into " +
-                             G->name(*D) + "}");
-          G->addEdge(T, *A, 1, FlowKind::Load, &CB);
-          G->addStore(*D, T, &CB);
-        }
+        if (auto D = operand(CB.getArgOperand(Modelled->Output)))
+          copyContent(*D, *A, CB,
+                      "{*" + G->name(*A) + " formatted into " + G->name(*D) +
+                          "}");
         break;
       case ArgUse::ReadsIntoException:
         G->addEscape(*A, 1, &CB, Unknown);

@@ -90,6 +90,11 @@ private:
                     const FunctionSummary &S);
   bool applyTargetSummaries(llvm::CallBase &CB);
   void applyAttributes(llvm::CallBase &CB);
+  /// `*Dst = *Src` done by the callee of \p CB (a summary's ContentStores,
+  /// sprintf's `%s`): a location labelled \p Label holds what Src points
+  /// to and is stored into what Dst points to.
+  void copyContent(LocationId Dst, LocationId Src, const llvm::CallBase &CB,
+                   std::string Label, bool AsInteger = false);
 
   const llvm::Function &F;
   const llvm::TargetLibraryInfo &TLI;
