@@ -14,7 +14,6 @@
 #include "escape/LibraryModels.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Function.h"
@@ -49,7 +48,12 @@ struct LibraryModel {
   unsigned FormatArg;
   /// Where the behaviour is specified.
   StringRef Source;
+  /// A C function as TargetLibraryInfo knows it (it checks the prototype and
+  /// honours -fno-builtin); NumLibFuncs for the others.
+  LibFunc Known = NumLibFuncs;
 };
+
+constexpr StringRef FunctExcept = "libstdc++ functexcept.cc";
 
 // The C library's formatted output (C17 7.21.6.1 fprintf, which the others
 // refer to; POSIX.1-2017 dprintf; the LSB's __*printf_chk, "the same as
@@ -70,36 +74,32 @@ struct LibraryModel {
 // with __snprintf_lite (src/c++11/snprintf_lite.cc, which knows `%s`, `%zu`
 // and `%%`) into an alloca'd buffer, then throws out_of_range from it.
 const LibraryModel Table[] = {
-    {"printf", ModelKind::PrintfFormat, 0, "C17 7.21.6.3"},
-    {"fprintf", ModelKind::PrintfFormat, 1, "C17 7.21.6.1"},
-    {"sprintf", ModelKind::SprintfFormat, 1, "C17 7.21.6.6"},
-    {"snprintf", ModelKind::SprintfFormat, 2, "C17 7.21.6.5"},
+    {"printf", ModelKind::PrintfFormat, 0, "C17 7.21.6.3", LibFunc_printf},
+    {"fprintf", ModelKind::PrintfFormat, 1, "C17 7.21.6.1", LibFunc_fprintf},
+    {"sprintf", ModelKind::SprintfFormat, 1, "C17 7.21.6.6", LibFunc_sprintf},
+    {"snprintf", ModelKind::SprintfFormat, 2, "C17 7.21.6.5", LibFunc_snprintf},
     {"dprintf", ModelKind::PrintfFormat, 1, "POSIX.1-2017 dprintf"},
     {"__printf_chk", ModelKind::PrintfFormat, 1, "LSB 5.0 __printf_chk"},
     {"__fprintf_chk", ModelKind::PrintfFormat, 2, "LSB 5.0 __fprintf_chk"},
-    {"__sprintf_chk", ModelKind::SprintfFormat, 3, "LSB 5.0 __sprintf_chk"},
-    {"__snprintf_chk", ModelKind::SprintfFormat, 4, "LSB 5.0 __snprintf_chk"},
+    {"__sprintf_chk", ModelKind::SprintfFormat, 3, "LSB 5.0 __sprintf_chk",
+     LibFunc_sprintf_chk},
+    {"__snprintf_chk", ModelKind::SprintfFormat, 4, "LSB 5.0 __snprintf_chk",
+     LibFunc_snprintf_chk},
     {"__dprintf_chk", ModelKind::PrintfFormat, 2, "glibc debug/dprintf_chk.c"},
     {"_ZSt24__throw_out_of_range_fmtPKcz", ModelKind::LiteFormat, 0,
      "libstdc++ functexcept.cc, snprintf_lite.cc"},
-    {"_ZSt19__throw_logic_errorPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
-    {"_ZSt20__throw_domain_errorPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
+    {"_ZSt19__throw_logic_errorPKc", ModelKind::ReadsMessage, 0, FunctExcept},
+    {"_ZSt20__throw_domain_errorPKc", ModelKind::ReadsMessage, 0, FunctExcept},
     {"_ZSt24__throw_invalid_argumentPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
-    {"_ZSt20__throw_length_errorPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
-    {"_ZSt20__throw_out_of_rangePKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
-    {"_ZSt21__throw_runtime_errorPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
-    {"_ZSt19__throw_range_errorPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
+     FunctExcept},
+    {"_ZSt20__throw_length_errorPKc", ModelKind::ReadsMessage, 0, FunctExcept},
+    {"_ZSt20__throw_out_of_rangePKc", ModelKind::ReadsMessage, 0, FunctExcept},
+    {"_ZSt21__throw_runtime_errorPKc", ModelKind::ReadsMessage, 0, FunctExcept},
+    {"_ZSt19__throw_range_errorPKc", ModelKind::ReadsMessage, 0, FunctExcept},
     {"_ZSt22__throw_overflow_errorPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
+     FunctExcept},
     {"_ZSt23__throw_underflow_errorPKc", ModelKind::ReadsMessage, 0,
-     "libstdc++ functexcept.cc"},
+     FunctExcept},
 };
 
 const LibraryModel *lookup(StringRef Name) {
@@ -107,19 +107,6 @@ const LibraryModel *lookup(StringRef Name) {
     if (M.Symbol == Name)
       return &M;
   return nullptr;
-}
-
-/// The C library functions of the table that TargetLibraryInfo knows: it
-/// checks their prototypes and honours -fno-builtin.
-std::optional<LibFunc> libFuncOf(StringRef Name) {
-  return StringSwitch<std::optional<LibFunc>>(Name)
-      .Case("printf", LibFunc_printf)
-      .Case("fprintf", LibFunc_fprintf)
-      .Case("sprintf", LibFunc_sprintf)
-      .Case("snprintf", LibFunc_snprintf)
-      .Case("__sprintf_chk", LibFunc_sprintf_chk)
-      .Case("__snprintf_chk", LibFunc_snprintf_chk)
-      .Default(std::nullopt);
 }
 
 /// `__snprintf_lite` knows `%s`, `%zu` and `%%`; anything else is not
@@ -232,9 +219,10 @@ std::optional<ArgUses> modelledArgUses(const CallBase &CB,
     return std::nullopt;
   // The C functions: only as TargetLibraryInfo knows them (their prototype
   // checked; not under -fno-builtin); the others: their prototype here.
-  if (std::optional<LibFunc> LF = libFuncOf(M->Symbol)) {
+  if (M->Known != NumLibFuncs) {
     LibFunc Known;
-    if (!TLI.getLibFunc(*Callee, Known) || Known != *LF || !TLI.has(Known))
+    if (!TLI.getLibFunc(*Callee, Known) || Known != M->Known ||
+        !TLI.has(Known))
       return std::nullopt;
   }
   FunctionType *FT = Callee->getFunctionType();
